@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds with AddressSanitizer + UndefinedBehaviorSanitizer in
+# build-test/, and runs every test. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/common.sh
+entente_install_packages
+cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DENTENTE_SANITIZE=ON -DENTENTE_WERROR=ON \
+    -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" >/dev/null
+cmake --build build-test -j "$(entente_jobs)"
+export QT_QPA_PLATFORM=offscreen
+cd build-test
+ctest --output-on-failure -j "$(entente_jobs)" "$@"
