@@ -1,0 +1,1095 @@
+#include "coder.h"
+
+#include <core/extract/timeresolver.h>
+
+#include <QSet>
+
+#include <algorithm>
+#include <functional>
+
+namespace Entente::Core {
+
+namespace {
+
+const QSet<QString> &determiners()
+{
+    static const QSet<QString> s{QStringLiteral("the"),   QStringLiteral("a"),     QStringLiteral("an"),
+                                 QStringLiteral("its"),   QStringLiteral("their"), QStringLiteral("his"),
+                                 QStringLiteral("her"),   QStringLiteral("some"),  QStringLiteral("several"),
+                                 QStringLiteral("both"),  QStringLiteral("all"),   QStringLiteral("two"),
+                                 QStringLiteral("three"), QStringLiteral("fellow"), QStringLiteral("top"),
+                                 QStringLiteral("senior"), QStringLiteral("former"), QStringLiteral("then"),
+                                 QStringLiteral("new"),   QStringLiteral("other"), QStringLiteral("key")};
+    return s;
+}
+
+const QSet<QString> &prepositions()
+{
+    static const QSet<QString> s{QStringLiteral("in"),      QStringLiteral("at"),      QStringLiteral("from"),
+                                 QStringLiteral("to"),      QStringLiteral("into"),    QStringLiteral("of"),
+                                 QStringLiteral("against"), QStringLiteral("near"),    QStringLiteral("with"),
+                                 QStringLiteral("for"),     QStringLiteral("on"),      QStringLiteral("by"),
+                                 QStringLiteral("over"),    QStringLiteral("across"),  QStringLiteral("inside"),
+                                 QStringLiteral("including"), QStringLiteral("like"),  QStringLiteral("toward"),
+                                 QStringLiteral("towards"), QStringLiteral("than"),    QStringLiteral("between"),
+                                 QStringLiteral("among"),   QStringLiteral("about"),   QStringLiteral("via"),
+                                 QStringLiteral("through"), QStringLiteral("within"),  QStringLiteral("outside"),
+                                 QStringLiteral("under"),   QStringLiteral("after"),   QStringLiteral("before"),
+                                 QStringLiteral("without"), QStringLiteral("beyond"),  QStringLiteral("as")};
+    return s;
+}
+
+bool isBoundary(const Token &t)
+{
+    return t.norm == QLatin1String(";") || t.norm == QLatin1String(":") || t.norm == QStringLiteral("\u2014") ||
+           t.norm == QLatin1String("-") || t.norm == QStringLiteral("\u2013");
+}
+
+const QSet<QString> &negators()
+{
+    static const QSet<QString> s{QStringLiteral("not"),     QStringLiteral("n't"),     QStringLiteral("never"),
+                                 QStringLiteral("no"),      QStringLiteral("neither"), QStringLiteral("nor"),
+                                 QStringLiteral("denied"),  QStringLiteral("deny"),    QStringLiteral("denies"),
+                                 QStringLiteral("denying"), QStringLiteral("refused"), QStringLiteral("refuse"),
+                                 QStringLiteral("refuses"), QStringLiteral("rejected"), QStringLiteral("rejects"),
+                                 QStringLiteral("without"), QStringLiteral("dismissed"), QStringLiteral("ruled"),
+                                 QStringLiteral("cannot"),  QStringLiteral("nothing"), QStringLiteral("none"),
+                                 QStringLiteral("declined"), QStringLiteral("failed")};
+    return s;
+}
+
+const QSet<QString> &possibleWords()
+{
+    static const QSet<QString> s{QStringLiteral("could"),       QStringLiteral("may"),       QStringLiteral("might"),
+                                 QStringLiteral("can"),         QStringLiteral("possible"),  QStringLiteral("possibly"),
+                                 QStringLiteral("considering"), QStringLiteral("consider"),  QStringLiteral("considers"),
+                                 QStringLiteral("offered"),     QStringLiteral("offers"),    QStringLiteral("offer"),
+                                 QStringLiteral("proposed"),    QStringLiteral("proposes"),  QStringLiteral("potential"),
+                                 QStringLiteral("potentially"), QStringLiteral("if"),        QStringLiteral("unless"),
+                                 QStringLiteral("mulling"),     QStringLiteral("weighing"),  QStringLiteral("explore"),
+                                 QStringLiteral("exploring"),      
+                                  QStringLiteral("reportedly"), QStringLiteral("allegedly"),
+                                 QStringLiteral("suspected"),   QStringLiteral("likely"),    QStringLiteral("perhaps"),
+                                 QStringLiteral("ready"),       QStringLiteral("willing"),   QStringLiteral("asked"),
+                                 QStringLiteral("requested"),   QStringLiteral("sought"),    QStringLiteral("seeks"),
+                                 QStringLiteral("seeking"),     QStringLiteral("wants"),     QStringLiteral("hopes")};
+    return s;
+}
+
+const QSet<QString> &plannedWords()
+{
+    static const QSet<QString> s{QStringLiteral("will"),      QStringLiteral("would"),    QStringLiteral("shall"),
+                                 QStringLiteral("plans"),     QStringLiteral("plan"),     QStringLiteral("planned"),
+                                 QStringLiteral("planning"),  QStringLiteral("intends"),  QStringLiteral("intend"),
+                                 QStringLiteral("intended"),  QStringLiteral("scheduled"), QStringLiteral("expected"),
+                                 QStringLiteral("due"),       QStringLiteral("agreed"),   QStringLiteral("agree"),
+                                 QStringLiteral("pledged"),   QStringLiteral("promised"), QStringLiteral("vowed"),
+                                 QStringLiteral("preparing"), QStringLiteral("prepares"), QStringLiteral("set"),
+                                 QStringLiteral("going"),     QStringLiteral("'ll"),      QStringLiteral("upcoming"),
+                                 QStringLiteral("aims"),      QStringLiteral("aim"),      QStringLiteral("decided"),
+                                 QStringLiteral("announced"), QStringLiteral("committed"), QStringLiteral("approved")};
+    return s;
+}
+
+const QSet<QString> &speechVerbs()
+{
+    static const QSet<QString> s{QStringLiteral("said"),      QStringLiteral("says"),     QStringLiteral("told"),
+                                 QStringLiteral("tells"),     QStringLiteral("stated"),   QStringLiteral("added"),
+                                 QStringLiteral("warned"),    QStringLiteral("claimed"),  QStringLiteral("claims"),
+                                 QStringLiteral("insisted"),  QStringLiteral("noted"),    QStringLiteral("declared"),
+                                 QStringLiteral("explained"), QStringLiteral("asserted"), QStringLiteral("argued"),
+                                 QStringLiteral("wrote"),     QStringLiteral("tweeted"),  QStringLiteral("posted"),
+                                 QStringLiteral("according"), QStringLiteral("quoted"),   QStringLiteral("reported"),
+                                 QStringLiteral("saying"),    QStringLiteral("announced"), QStringLiteral("confirmed"),
+                                 QStringLiteral("acknowledged"), QStringLiteral("admitted"), QStringLiteral("suggested")};
+    return s;
+}
+
+/// Roles are kept from the mention; a person's role wins over a role word.
+struct SlotFill
+{
+    QList<int> mentions; ///< coordinated mentions filling the slot
+};
+
+struct Match
+{
+    const Pattern *pattern = nullptr;
+    int begin = 0; ///< first token of the match (incl. slots)
+    int end = 0;
+    int anchor = 0;
+    int anchorEnd = 0;
+    SlotFill s;
+    SlotFill t;
+    bool subjectFallback = false;
+};
+
+QString familyOf(const QString &type)
+{
+    if (type.startsWith(QLatin1String("alliance"))) {
+        return QStringLiteral("alliance");
+    }
+    if (type.startsWith(QLatin1String("basing"))) {
+        return QStringLiteral("basing");
+    }
+    if (type == QLatin1String("strike")) {
+        return QStringLiteral("conflict");
+    }
+    if (type == QLatin1String("military_cooperation")) {
+        return QStringLiteral("cooperation");
+    }
+    return QStringLiteral("diplomacy");
+}
+
+} // namespace
+
+Coder::Coder(std::shared_ptr<const Dictionaries> dictionaries) : m_dict(std::move(dictionaries))
+{
+    // Verb-like words: every word form used by a pattern, auxiliaries and speech verbs. A subject
+    // candidate must be followed closely by one of these (or by the trigger).
+    for (const Pattern &p : m_dict->patterns()) {
+        for (const PatternElement &el : p.elements) {
+            if (el.kind == PatternElement::Kind::Words && el.lemma) {
+                for (const QString &w : el.words) {
+                    if (!prepositions().contains(w) && !determiners().contains(w)) {
+                        m_verbs.insert(w);
+                    }
+                }
+            }
+        }
+    }
+    for (const char *w : {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might",
+                          "can", "should", "must", "did", "does", "do", "n't", "not", "also", "has", "'s", "been",
+                          "which", "who", "that", "then", "again", "later", "already", "jointly", "plans", "plan",
+                          "wants", "agreed", "decided", "intends", "sought", "seeks", "reportedly", "officially"}) {
+        m_verbs.insert(QString::fromLatin1(w));
+    }
+    for (const QString &w : speechVerbs()) {
+        m_verbs.insert(w);
+    }
+}
+
+QList<Mention> Coder::findMentions(const Sentence &s, QDate date) const
+{
+    const QList<Token> &tok = s.tokens;
+    const int n = static_cast<int>(tok.size());
+    // 1. Atoms: longest dictionary match at each position.
+    struct Atom
+    {
+        int begin;
+        int end;
+        const DictEntry *entry;
+    };
+    QList<Atom> atoms;
+    const auto validOn = [&date](const DictEntry &e) {
+        if (!date.isValid()) {
+            return true;
+        }
+        return (!e.validFrom.isValid() || e.validFrom <= date) && (!e.validTo.isValid() || date <= e.validTo);
+    };
+    for (int i = 0; i < n;) {
+        const Token &t = tok.at(i);
+        const QList<int> *cands = t.isWord ? m_dict->entriesStartingWith(t.norm) : nullptr;
+        const DictEntry *best = nullptr;
+        int bestLen = 0;
+        if (cands != nullptr) {
+            for (int idx : *cands) {
+                const DictEntry &e = m_dict->entries().at(idx);
+                const int len = static_cast<int>(e.tokens.size());
+                if (len < bestLen) {
+                    break;
+                }
+                if (i + len > n) {
+                    continue;
+                }
+                bool ok = true;
+                for (int k = 0; k < len && ok; ++k) {
+                    const Token &tk = tok.at(i + k);
+                    ok = tk.norm == e.tokens.at(k) && (!e.caseSensitive || !tk.isWord || tk.upper);
+                }
+                if (!ok || !validOn(e)) {
+                    continue;
+                }
+                // Person entries compete with actor entries of the same length: the actor wins unless the
+                // person alias is longer (a full name).
+                if (best == nullptr || len > bestLen) {
+                    best = &e;
+                    bestLen = len;
+                }
+            }
+        }
+        if (best != nullptr) {
+            // Lower-case single-word names are common words ("chad", "turkey" the bird): require a capital.
+            if (bestLen == 1 && best->kind != DictEntry::Kind::Role && !t.capital && !t.upper) {
+                ++i;
+                continue;
+            }
+            atoms.append({i, i + bestLen, best});
+            i += bestLen;
+        } else {
+            ++i;
+        }
+    }
+
+    const auto resolvePerson = [this, &date](const DictEntry &e, QString &actor, QString &role) {
+        // All people sharing these alias tokens compete; the term valid on the date decides.
+        const QList<int> *same = m_dict->entriesStartingWith(e.tokens.first());
+        QList<int> persons;
+        if (same != nullptr) {
+            for (int idx : *same) {
+                const DictEntry &x = m_dict->entries().at(idx);
+                if (x.kind == DictEntry::Kind::Person && x.tokens == e.tokens) {
+                    persons.append(x.person);
+                }
+            }
+        }
+        const PersonTerm *bestTerm = nullptr;
+        const PersonTerm *nearest = nullptr;
+        qint64 nearestDist = std::numeric_limits<qint64>::max();
+        for (int pi : persons) {
+            for (const PersonTerm &t : m_dict->people().at(pi).terms) {
+                const QDate to = t.to.isValid() ? t.to : QDate(9999, 12, 31);
+                if (!date.isValid()) {
+                    // No date: the most recent office of anyone with this name.
+                    if (bestTerm == nullptr || t.from > bestTerm->from) {
+                        bestTerm = &t;
+                    }
+                    continue;
+                }
+                if (t.from <= date && date <= to) {
+                    if (bestTerm == nullptr || (t.office == QLatin1String("head_of_state") ||
+                                                t.office == QLatin1String("head_of_government"))) {
+                        bestTerm = &t;
+                    }
+                } else {
+                    const qint64 d = date < t.from ? date.daysTo(t.from) : to.daysTo(date);
+                    if (d < nearestDist) {
+                        nearestDist = d;
+                        nearest = &t;
+                    }
+                }
+            }
+        }
+        if (bestTerm != nullptr) {
+            actor = bestTerm->actor;
+            role = bestTerm->role;
+            return true;
+        }
+        if (nearest != nullptr) {
+            actor = nearest->actor;
+            role.clear();
+            return true;
+        }
+        return false;
+    };
+
+    // 2. Mentions: [actor]['s] [role…] [person] | [role…] [person] | [role…] (of|in|from) [the] [actor] | [person]
+    QList<Mention> out;
+    for (int a = 0; a < atoms.size(); ++a) {
+        const Atom &at = atoms.at(a);
+        Mention m;
+        m.begin = at.begin;
+        m.end = at.end;
+        m.origins << at.entry->origin;
+        const DictEntry::Kind kind = at.entry->kind;
+        int next = a + 1;
+        const auto atomAt = [&atoms](int idx, int tokenPos) -> const Atom * {
+            if (idx < atoms.size() && atoms.at(idx).begin == tokenPos) {
+                return &atoms.at(idx);
+            }
+            return nullptr;
+        };
+        if (kind == DictEntry::Kind::Person) {
+            QString actor;
+            QString role;
+            if (!resolvePerson(*at.entry, actor, role)) {
+                continue;
+            }
+            m.actor = actor;
+            m.role = role;
+            m.person = true;
+        } else if (kind == DictEntry::Kind::Role) {
+            // Role words first: find a person after them, or "of/in/from [the] ACTOR".
+            int pos = at.end;
+            int k = next;
+            QString role = at.entry->role;
+            while (const Atom *r = atomAt(k, pos)) {
+                if (r->entry->kind != DictEntry::Kind::Role) {
+                    break;
+                }
+                role = r->entry->role;
+                pos = r->end;
+                ++k;
+            }
+            if (const Atom *p = atomAt(k, pos); p != nullptr && p->entry->kind == DictEntry::Kind::Person) {
+                QString actor;
+                QString prole;
+                if (!resolvePerson(*p->entry, actor, prole)) {
+                    continue;
+                }
+                m.actor = actor;
+                m.role = prole.isEmpty() ? role : prole;
+                m.person = true;
+                m.end = p->end;
+                m.origins << p->entry->origin;
+                a = k;
+                out.append(m);
+                continue;
+            }
+            if (pos < n && (tok.at(pos).norm == QLatin1String("of") || tok.at(pos).norm == QLatin1String("in") ||
+                            tok.at(pos).norm == QLatin1String("from"))) {
+                int q = pos + 1;
+                if (q < n && tok.at(q).norm == QLatin1String("the")) {
+                    ++q;
+                }
+                const Atom *act = nullptr;
+                for (int j = k; j < atoms.size(); ++j) {
+                    if (atoms.at(j).begin == q) {
+                        act = &atoms.at(j);
+                        k = j;
+                        break;
+                    }
+                    if (atoms.at(j).begin > q) {
+                        break;
+                    }
+                }
+                if (act != nullptr && (act->entry->kind == DictEntry::Kind::Name ||
+                                       act->entry->kind == DictEntry::Kind::Capital)) {
+                    m.actor = act->entry->actor;
+                    m.role = role;
+                    m.end = act->end;
+                    m.origins << act->entry->origin;
+                    a = k;
+                    out.append(m);
+                }
+            }
+            continue;
+        } else {
+            m.actor = at.entry->actor;
+            m.role = at.entry->role;
+            m.adjective = kind == DictEntry::Kind::Adjective;
+            m.capital = kind == DictEntry::Kind::Capital || kind == DictEntry::Kind::Seat;
+            int pos = at.end;
+            if (pos < n && tok.at(pos).norm == QLatin1String("'s")) {
+                ++pos;
+            }
+            int k = next;
+            bool sawRole = false;
+            while (const Atom *r = atomAt(k, pos)) {
+                if (r->entry->kind != DictEntry::Kind::Role) {
+                    break;
+                }
+                m.role = r->entry->role;
+                m.origins << r->entry->origin;
+                pos = r->end;
+                m.end = pos;
+                sawRole = true;
+                ++k;
+            }
+            if (const Atom *p = atomAt(k, pos); p != nullptr && p->entry->kind == DictEntry::Kind::Person) {
+                QString actor;
+                QString prole;
+                if (resolvePerson(*p->entry, actor, prole)) {
+                    m.actor = actor;
+                    if (!prole.isEmpty()) {
+                        m.role = prole;
+                    }
+                    m.person = true;
+                    m.end = p->end;
+                    m.origins << p->entry->origin;
+                    ++k;
+                }
+            }
+            Q_UNUSED(sawRole)
+            a = k - 1;
+        }
+        out.append(m);
+    }
+    return out;
+}
+
+QList<QPair<qsizetype, qsizetype>> Coder::mentionSpans(const QString &text, const DatePoint &published) const
+{
+    QList<QPair<qsizetype, qsizetype>> out;
+    for (const Sentence &s : Segmenter::split(text)) {
+        for (const Mention &m : findMentions(s, published.start)) {
+            out.append({s.tokens.at(m.begin).begin, s.tokens.at(m.end - 1).end});
+        }
+    }
+    return out;
+}
+
+QList<Event> Coder::code(const QString &text, const DatePoint &published) const
+{
+    QList<Event> events;
+    const QList<Sentence> sentences = Segmenter::split(text);
+    if (sentences.isEmpty()) {
+        return events;
+    }
+    // Discard contexts: an article whose sentences keep talking sport, film or markets yields nothing;
+    // otherwise single sentences with such words are skipped.
+    QList<bool> discarded(sentences.size(), false);
+    int discardedCount = 0;
+    QHash<QString, int> contextHits;
+    for (int i = 0; i < sentences.size(); ++i) {
+        const auto &toks = sentences.at(i).tokens;
+        for (int k = 0; k < toks.size(); ++k) {
+            QString ctx = m_dict->discardContext(toks.at(k).norm);
+            if (ctx.isEmpty() && k + 1 < toks.size()) {
+                ctx = m_dict->discardContext(toks.at(k).norm + QLatin1Char(' ') + toks.at(k + 1).norm);
+            }
+            if (!ctx.isEmpty()) {
+                discarded[i] = true;
+                ++contextHits[ctx];
+                break;
+            }
+        }
+        if (discarded[i]) {
+            ++discardedCount;
+        }
+    }
+    if (discardedCount >= 2 && discardedCount * 4 >= sentences.size()) {
+        return events;
+    }
+
+    const QDate anchorDate = published.isValid() ? published.start : QDate();
+    QHash<QString, Event> lastOfFamily;
+
+    for (int si = 0; si < sentences.size(); ++si) {
+        if (discarded.at(si)) {
+            continue;
+        }
+        const Sentence &s = sentences.at(si);
+        const QList<Token> &tok = s.tokens;
+        const int n = static_cast<int>(tok.size());
+        if (n < 3) {
+            continue;
+        }
+        const QString sentenceText = text.mid(s.begin, s.end - s.begin);
+        const QList<TimeExpression> times = TimeResolver::find(sentenceText, anchorDate);
+        // The sentence's own explicit date (for people's terms), else the publication date.
+        QDate personDate = anchorDate;
+        for (const TimeExpression &te : times) {
+            if (te.kind == TimeExpression::Kind::Point && te.date.isValid() && !te.relative) {
+                personDate = te.date.start;
+                break;
+            }
+        }
+        const QList<Mention> mentions = findMentions(s, personDate);
+        QList<int> mentionAtToken(n, -1);
+        for (int m = 0; m < mentions.size(); ++m) {
+            for (int k = mentions.at(m).begin; k < mentions.at(m).end; ++k) {
+                mentionAtToken[k] = m;
+            }
+        }
+        const auto satisfies = [&](int mi, const PatternElement *el) {
+            if (el == nullptr) {
+                return true;
+            }
+            const Mention &mm = mentions.at(mi);
+            if (el->adjectiveOnly && !mm.adjective) {
+                return false;
+            }
+            if (el->constraint.isEmpty()) {
+                return true;
+            }
+            const auto it = m_dict->actors().constFind(mm.actor);
+            const QString kind = it == m_dict->actors().cend() ? QString() : it->kind;
+            if (el->constraint == QLatin1String("org")) {
+                return kind == QLatin1String("org") || kind == QLatin1String("group");
+            }
+            if (el->constraint == QLatin1String("state")) {
+                return kind == QLatin1String("state") || kind == QLatin1String("territory");
+            }
+            if (el->constraint == QLatin1String("mil")) {
+                return mm.role == QLatin1String("MIL");
+            }
+            if (el->constraint == QLatin1String("nonmil")) {
+                return mm.role != QLatin1String("MIL");
+            }
+            return true;
+        };
+        const auto mentionStartingNear = [&](int pos, int maxSkip, const PatternElement *el, int limit) -> int {
+            // Skips determiners and a few words (never a boundary) to reach a mention.
+            int skipped = 0;
+            for (int k = pos; k < limit && k < n; ++k) {
+                const int m = mentionAtToken.at(k);
+                if (m >= 0) {
+                    if (mentions.at(m).begin != k) {
+                        return -1;
+                    }
+                    if (!satisfies(m, el)) {
+                        return -1;
+                    }
+                    return m;
+                }
+                if (isBoundary(tok.at(k)) || tok.at(k).norm == QLatin1String(".") ||
+                    tok.at(k).norm == QLatin1String("to") || tok.at(k).norm == QLatin1String("that") ||
+                    (k > pos && m_verbs.contains(tok.at(k).norm) && !determiners().contains(tok.at(k).norm))) {
+                    return -1;
+                }
+                if (!determiners().contains(tok.at(k).norm)) {
+                    if (++skipped > maxSkip) {
+                        return -1;
+                    }
+                }
+            }
+            return -1;
+        };
+        const auto coordinatedRight = [&](int m) {
+            QList<int> group{m};
+            int pos = mentions.at(m).end;
+            while (pos + 1 < n) {
+                const QString &c = tok.at(pos).norm;
+                if (c != QLatin1String("and") && c != QLatin1String(",") && c != QLatin1String("&")) {
+                    break;
+                }
+                int q = pos + 1;
+                if (q < n && tok.at(q).norm == QLatin1String("and")) {
+                    ++q;
+                }
+                if (q < n && tok.at(q).norm == QLatin1String("the")) {
+                    ++q;
+                }
+                if (q >= n || mentionAtToken.at(q) < 0 || mentions.at(mentionAtToken.at(q)).begin != q) {
+                    break;
+                }
+                const int next = mentionAtToken.at(q);
+                group.append(next);
+                pos = mentions.at(next).end;
+            }
+            return group;
+        };
+        const auto coordinatedLeft = [&](int m) {
+            QList<int> group{m};
+            int pos = mentions.at(m).begin - 1;
+            while (pos >= 1) {
+                const QString &c = tok.at(pos).norm;
+                if (c != QLatin1String("and") && c != QLatin1String(",") && c != QLatin1String("&")) {
+                    break;
+                }
+                int q = pos - 1;
+                if (q >= 0 && tok.at(q).norm == QLatin1String(",")) {
+                    --q;
+                }
+                if (q < 0 || mentionAtToken.at(q) < 0) {
+                    break;
+                }
+                const int prev = mentionAtToken.at(q);
+                group.prepend(prev);
+                pos = mentions.at(prev).begin - 1;
+            }
+            return group;
+        };
+        const auto subjectBefore = [&](int pos, bool &fallback, const PatternElement *el) -> int {
+            // The nearest mention to the left that reads as a subject: not the object of a preposition,
+            // and followed closely by a verb-like word or the trigger itself.
+            int nearest = -1;
+            for (int k = pos - 1; k >= 0 && pos - k <= 30; --k) {
+                if (isBoundary(tok.at(k))) {
+                    break;
+                }
+                const int m = mentionAtToken.at(k);
+                if (m < 0) {
+                    continue;
+                }
+                const Mention &mm = mentions.at(m);
+                k = mm.begin;
+                if (!satisfies(m, el)) {
+                    continue;
+                }
+                if (nearest < 0) {
+                    nearest = m;
+                }
+                if (mm.begin > 0 && prepositions().contains(tok.at(mm.begin - 1).norm)) {
+                    continue;
+                }
+                bool verbFollows = false;
+                for (int j = mm.end; j < std::min(pos + 1, mm.end + 4); ++j) {
+                    if (j == pos || m_verbs.contains(tok.at(j).norm) ||
+                        (tok.at(j).norm.endsWith(QLatin1String("ed")) && tok.at(j).norm.size() > 4)) {
+                        verbFollows = true;
+                        break;
+                    }
+                    if (tok.at(j).norm == QLatin1String(",") || tok.at(j).norm == QLatin1String("(")) {
+                        continue;
+                    }
+                }
+                if (verbFollows) {
+                    fallback = false;
+                    return m;
+                }
+            }
+            fallback = true;
+            return nearest;
+        };
+
+        // Pattern matching from each anchor word.
+        QList<Match> matches;
+        for (int i = 0; i < n; ++i) {
+            const QList<int> *pats = m_dict->patternsAnchoredAt(tok.at(i).norm);
+            if (pats == nullptr) {
+                continue;
+            }
+            for (int pi : *pats) {
+                const Pattern &p = m_dict->patterns().at(pi);
+                int anchorIdx = 0;
+                while (anchorIdx < p.elements.size() && (p.elements.at(anchorIdx).kind != PatternElement::Kind::Words ||
+                                                         p.elements.at(anchorIdx).optional)) {
+                    ++anchorIdx;
+                }
+                if (!p.elements.at(anchorIdx).words.contains(tok.at(i).norm)) {
+                    continue;
+                }
+                // Forward matching with backtracking over gaps and optional elements.
+                std::function<bool(int, int, Match &)> forward = [&](int ei, int pos, Match &m) -> bool {
+                    if (ei == p.elements.size()) {
+                        m.end = pos;
+                        return true;
+                    }
+                    const PatternElement &el = p.elements.at(ei);
+                    switch (el.kind) {
+                    case PatternElement::Kind::Words:
+                        if (el.notNext) {
+                            if (pos < n && el.words.contains(tok.at(pos).norm)) {
+                                return false;
+                            }
+                            return forward(ei + 1, pos, m);
+                        }
+                        if (pos < n && el.words.contains(tok.at(pos).norm)) {
+                            if (forward(ei + 1, pos + 1, m)) {
+                                return true;
+                            }
+                        }
+                        return el.optional && forward(ei + 1, pos, m);
+                    case PatternElement::Kind::Gap:
+                        for (int g = 0; g <= el.maxGap && pos + g <= n; ++g) {
+                            if (g > 0) {
+                                const Token &gt = tok.at(pos + g - 1);
+                                if (isBoundary(gt) || gt.norm == QLatin1String(".") ||
+                                    gt.norm == QLatin1String(",")) {
+                                    break;
+                                }
+                            }
+                            if (forward(ei + 1, pos + g, m)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    case PatternElement::Kind::Slot: {
+                        const bool last = ei + 1 == p.elements.size();
+                        const int mi = mentionStartingNear(pos, last ? 3 : 2, &el, n);
+                        if (mi < 0) {
+                            return el.optional && forward(ei + 1, pos, m);
+                        }
+                        SlotFill fill;
+                        fill.mentions = coordinatedRight(mi);
+                        const int after = mentions.at(fill.mentions.last()).end;
+                        if (el.slot == 'S') {
+                            m.s = fill;
+                        } else {
+                            m.t = fill;
+                        }
+                        if (forward(ei + 1, after, m)) {
+                            return true;
+                        }
+                        // Retry with the single first mention (the coordination may belong to the pattern).
+                        fill.mentions = {mi};
+                        if (el.slot == 'S') {
+                            m.s = fill;
+                        } else {
+                            m.t = fill;
+                        }
+                        if (forward(ei + 1, mentions.at(mi).end, m)) {
+                            return true;
+                        }
+                        if (el.slot == 'S') {
+                            m.s = {};
+                        } else {
+                            m.t = {};
+                        }
+                        return el.optional && forward(ei + 1, pos, m);
+                    }
+                    }
+                    return false;
+                };
+                Match m;
+                m.pattern = &p;
+                m.anchor = i;
+                if (!forward(anchorIdx, i, m)) {
+                    continue;
+                }
+                m.anchorEnd = m.end;
+                m.begin = i;
+                // Elements before the anchor: optional words directly before it, then a leading slot.
+                int pos = i;
+                bool ok = true;
+                for (int ei = anchorIdx - 1; ei >= 0 && ok; --ei) {
+                    const PatternElement &el = p.elements.at(ei);
+                    if (el.kind == PatternElement::Kind::Words) {
+                        if (pos > 0 && el.words.contains(tok.at(pos - 1).norm)) {
+                            --pos;
+                        } else if (!el.optional) {
+                            ok = false;
+                        }
+                    } else if (el.kind == PatternElement::Kind::Slot) {
+                        int mi = -1;
+                        bool fallback = false;
+                        if (ei == 0 && p.elements.size() > 1 && p.elements.at(1).kind == PatternElement::Kind::Words &&
+                            !p.elements.at(1).lemma) {
+                            // A slot written right before a plain word ("{S} 's", "{S:mil} in", "{S} could")
+                            // must stand right before it, allowing one word ("Russia also could").
+                            for (int k = pos - 1; k >= 0 && k >= pos - 2; --k) {
+                                if (mentionAtToken.at(k) >= 0) {
+                                    mi = mentionAtToken.at(k);
+                                    break;
+                                }
+                                if (isBoundary(tok.at(k)) || tok.at(k).norm == QLatin1String(",")) {
+                                    break;
+                                }
+                            }
+                        } else if (ei == 0) {
+                            mi = subjectBefore(pos, fallback, &el);
+                        } else {
+                            // An inner slot before the anchor must sit right before it.
+                            for (int k = pos - 1; k >= 0 && k >= pos - 3; --k) {
+                                if (mentionAtToken.at(k) >= 0) {
+                                    mi = mentionAtToken.at(k);
+                                    break;
+                                }
+                            }
+                        }
+                        if (mi < 0 || !satisfies(mi, &el)) {
+                            if (!el.optional) {
+                                ok = false;
+                            }
+                            continue;
+                        }
+                        SlotFill fill;
+                        fill.mentions = coordinatedLeft(mi);
+                        if (el.slot == 'S') {
+                            m.s = fill;
+                        } else {
+                            m.t = fill;
+                        }
+                        m.subjectFallback = fallback;
+                        pos = mentions.at(fill.mentions.first()).begin;
+                    }
+                }
+                if (!ok) {
+                    continue;
+                }
+                m.begin = pos;
+                matches.append(m);
+            }
+        }
+
+        // Matches → events.
+        const auto tokenOfOffset = [&](qsizetype off) {
+            for (int k = 0; k < n; ++k) {
+                if (tok.at(k).end - s.begin > off) {
+                    return k;
+                }
+            }
+            return n - 1;
+        };
+        struct TimeSpan
+        {
+            int begin;
+            int end;
+            const TimeExpression *te;
+        };
+        QList<TimeSpan> timeSpans;
+        for (const TimeExpression &te : times) {
+            if (te.kind == TimeExpression::Kind::Since || te.kind == TimeExpression::Kind::Until) {
+                continue;
+            }
+            timeSpans.append({tokenOfOffset(te.begin), tokenOfOffset(te.end - 1) + 1, &te});
+        }
+        int caseByCaseAt = -1;
+        for (int k = 0; k + 2 < n; ++k) {
+            if (tok.at(k).norm == QLatin1String("case") && tok.at(k + 1).norm == QLatin1String("by") &&
+                tok.at(k + 2).norm == QLatin1String("case")) {
+                caseByCaseAt = k;
+            }
+        }
+        const auto isClauseBreak = [&](int from, int to) {
+            for (int k = std::max(0, from); k < std::min(n, to); ++k) {
+                const QString &w = tok.at(k).norm;
+                if (isBoundary(tok.at(k)) || w == QLatin1String("which") || w == QLatin1String("but") ||
+                    w == QLatin1String("while") || w == QLatin1String("whereas") || w == QLatin1String("after") ||
+                    w == QLatin1String("before") || w == QLatin1String("when")) {
+                    return true;
+                }
+                if (w == QLatin1String("and") && k + 1 < n &&
+                    (tok.at(k + 1).norm == QLatin1String("have") || tok.at(k + 1).norm == QLatin1String("has") ||
+                     tok.at(k + 1).norm == QLatin1String("had") || tok.at(k + 1).norm == QLatin1String("was") ||
+                     tok.at(k + 1).norm == QLatin1String("were") || tok.at(k + 1).norm == QLatin1String("is") ||
+                     tok.at(k + 1).norm == QLatin1String("are"))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        const auto speakerOf = [&](int matchBegin, int matchEnd) -> QString {
+            // The trigger itself is never the speech verb ("told" in "X told Y").
+            for (int v = 0; v < n; ++v) {
+                if (v >= matchBegin && v < matchEnd) {
+                    continue;
+                }
+                const QString &w = tok.at(v).norm;
+                if (!speechVerbs().contains(w)) {
+                    continue;
+                }
+                if (w == QLatin1String("according")) {
+                    const int mi = mentionStartingNear(v + 2, 2, nullptr, n);
+                    if (mi >= 0) {
+                        return mentions.at(mi).actor;
+                    }
+                    continue;
+                }
+                // "said Zarif", "said the Iranian minister"
+                int mi = mentionStartingNear(v + 1, 1, nullptr, std::min(n, v + 4));
+                if (mi >= 0 && (mi < 0 || mentions.at(mi).begin >= matchEnd || mentions.at(mi).end <= matchBegin ||
+                                v >= matchEnd)) {
+                    return mentions.at(mi).actor;
+                }
+                // "Zarif told Reuters", "the ministry said"
+                for (int k = v - 1; k >= 0 && k >= v - 4; --k) {
+                    if (mentionAtToken.at(k) >= 0) {
+                        return mentions.at(mentionAtToken.at(k)).actor;
+                    }
+                }
+            }
+            return {};
+        };
+
+        QList<Event> sentenceEvents;
+        // Events of the sentence that found no date of their own take the date of a referenced event
+        // in the same sentence ("The deployment ended … and the minister chided Moscow").
+        DatePoint sentenceDate;
+        QList<int> undated;
+        for (const Match &m : std::as_const(matches)) {
+            const Pattern &p = *m.pattern;
+            const QString family = familyOf(p.type);
+            QList<QPair<QString, QString>> sources;
+            QList<QPair<QString, QString>> targets;
+            QStringList origins;
+            for (int mi : m.s.mentions) {
+                sources.append({mentions.at(mi).actor, mentions.at(mi).role});
+                origins << mentions.at(mi).origins;
+            }
+            for (int mi : m.t.mentions) {
+                targets.append({mentions.at(mi).actor, mentions.at(mi).role});
+                origins << mentions.at(mi).origins;
+            }
+            const Event *ref = nullptr;
+            if (p.refBack && lastOfFamily.contains(family)) {
+                ref = &lastOfFamily[family];
+                if (sources.isEmpty()) {
+                    sources.append({ref->source, ref->sourceRole});
+                }
+                if (targets.isEmpty()) {
+                    targets.append({ref->target, ref->targetRole});
+                }
+            }
+            if (p.swap) {
+                std::swap(sources, targets);
+            }
+            QList<QPair<QPair<QString, QString>, QPair<QString, QString>>> pairs;
+            if (p.pairs && targets.isEmpty() && sources.size() >= 2) {
+                for (int a = 0; a < sources.size(); ++a) {
+                    for (int b = a + 1; b < sources.size(); ++b) {
+                        pairs.append({sources.at(a), sources.at(b)});
+                    }
+                }
+            } else {
+                for (const auto &src : std::as_const(sources)) {
+                    for (const auto &tgt : std::as_const(targets)) {
+                        pairs.append({src, tgt});
+                    }
+                }
+            }
+            if (pairs.isEmpty()) {
+                continue;
+            }
+            // Negation and modality: the words between the subject and the object.
+            int winBegin = m.begin;
+            if (!m.s.mentions.isEmpty() && mentions.at(m.s.mentions.last()).end <= m.anchor) {
+                winBegin = mentions.at(m.s.mentions.last()).end;
+            }
+            int winEnd = m.end;
+            if (!m.t.mentions.isEmpty() && mentions.at(m.t.mentions.first()).begin >= m.anchor) {
+                winEnd = mentions.at(m.t.mentions.first()).begin;
+            }
+            winBegin = std::max(0, std::min(winBegin, m.anchor));
+            bool negated = false;
+            bool possible = false;
+            bool planned = false;
+            for (int k = winBegin; k < std::max(winEnd, m.anchor + 1) && k < n; ++k) {
+                const QString &w = tok.at(k).norm;
+                if (negators().contains(w)) {
+                    // "ruled out", "no longer" keep their sense; "not only" does not negate.
+                    if (!(w == QLatin1String("not") && k + 1 < n && tok.at(k + 1).norm == QLatin1String("only"))) {
+                        negated = true;
+                    }
+                }
+                if (possibleWords().contains(w)) {
+                    possible = true;
+                }
+                if (plannedWords().contains(w)) {
+                    planned = true;
+                }
+            }
+            if (p.negated) {
+                negated = !negated;
+            }
+            Modality modality = Modality::Actual;
+            if (!p.modality.isEmpty()) {
+                modality = modalityFromName(p.modality);
+            } else if (possible || (caseByCaseAt >= m.end && caseByCaseAt - m.end < 12 &&
+                                    [&] {
+                                        for (int k = m.end; k < caseByCaseAt; ++k) {
+                                            if (tok.at(k).norm == QLatin1String(",") || isBoundary(tok.at(k))) {
+                                                return false;
+                                            }
+                                        }
+                                        return true;
+                                    }())) {
+                modality = Modality::Possible;
+            } else if (planned) {
+                modality = Modality::Planned;
+            }
+            // Date: the nearest time expression in the same clause, else the referenced event's, else
+            // the publication date.
+            DatePoint date;
+            int bestDist = 11;
+            for (const TimeSpan &ts : std::as_const(timeSpans)) {
+                int dist = 0;
+                if (ts.end <= m.begin) {
+                    dist = m.begin - ts.end;
+                    if (isClauseBreak(ts.end, m.begin)) {
+                        continue;
+                    }
+                } else if (ts.begin >= m.end) {
+                    dist = ts.begin - m.end;
+                    if (isClauseBreak(m.end, ts.begin)) {
+                        continue;
+                    }
+                }
+                if (dist < bestDist) {
+                    bestDist = dist;
+                    date = ts.te->date;
+                    if (!date.isValid()) {
+                        date = DatePoint{};
+                    }
+                }
+            }
+            bool inheritedDate = false;
+            if (bestDist == 11) {
+                if (ref != nullptr) {
+                    date = ref->date;
+                    inheritedDate = true;
+                } else if (published.isValid()) {
+                    date = published;
+                }
+            }
+            if (modality == Modality::Actual && date.isValid() && published.isValid() &&
+                date.start > published.end) {
+                modality = Modality::Planned;
+            }
+            const QString speaker = speakerOf(m.anchor, m.anchorEnd);
+            double confidence = p.confidence;
+            if (m.subjectFallback) {
+                confidence *= 0.8;
+            }
+            if (ref != nullptr && (m.s.mentions.isEmpty() || m.t.mentions.isEmpty())) {
+                confidence *= 0.85;
+            }
+            const auto isState = [this](const QString &code) {
+                const auto it = m_dict->actors().constFind(code);
+                return it != m_dict->actors().cend() &&
+                       (it->kind == QLatin1String("state") || it->kind == QLatin1String("territory"));
+            };
+            {
+                for (const auto &pair : std::as_const(pairs)) {
+                    const auto &src = pair.first;
+                    const auto &tgt = pair.second;
+                    if (src.first.isEmpty() || tgt.first.isEmpty() || src.first == tgt.first) {
+                        continue;
+                    }
+                    Event e;
+                    e.type = eventTypeFromName(p.type).value_or(EventType::MeetingVisit);
+                    e.source = src.first;
+                    e.sourceRole = src.second;
+                    e.target = tgt.first;
+                    e.targetRole = tgt.second;
+                    if (p.location == QLatin1String("target") && isState(tgt.first)) {
+                        e.location = tgt.first;
+                    } else if (p.location == QLatin1String("source") && isState(src.first)) {
+                        e.location = src.first;
+                    } else if (p.location != QLatin1String("none")) {
+                        for (int k = m.anchor; k + 1 < n; ++k) {
+                            if ((tok.at(k).norm == QLatin1String("in") || tok.at(k).norm == QLatin1String("at")) &&
+                                mentionAtToken.at(k + 1) >= 0 && isState(mentions.at(mentionAtToken.at(k + 1)).actor)) {
+                                e.location = mentions.at(mentionAtToken.at(k + 1)).actor;
+                                break;
+                            }
+                        }
+                    }
+                    e.date = date;
+                    e.polarity = negated ? Polarity::Negated : Polarity::Asserted;
+                    e.modality = modality;
+                    e.attributedTo = speaker;
+                    e.confidence = std::clamp(confidence * (pairs.size() > 1 ? 0.95 : 1.0), 0.05, 1.0);
+                    e.sentence = text.mid(s.begin, s.end - s.begin);
+                    e.spanStart = s.begin;
+                    e.spanEnd = s.end;
+                    e.pattern = p.id + QStringLiteral(" ") + p.text;
+                    e.dictionaryEntries = origins;
+                    e.dictionaryEntries.removeDuplicates();
+                    if (inheritedDate) {
+                        sentenceDate = date;
+                    } else if (bestDist == 11) {
+                        undated.append(static_cast<int>(sentenceEvents.size()));
+                    }
+                    sentenceEvents.append(e);
+                }
+            }
+        }
+        if (sentenceDate.isValid()) {
+            for (int idx : std::as_const(undated)) {
+                sentenceEvents[idx].date = sentenceDate;
+            }
+        }
+        // One event per family and actor pair in a sentence: the most confident reading wins.
+        QList<Event> kept;
+        for (const Event &e : std::as_const(sentenceEvents)) {
+            bool replaced = false;
+            bool dominated = false;
+            for (Event &k : kept) {
+                const bool samePair = (k.source == e.source && k.target == e.target) ||
+                                      (isUndirected(k.type) && isUndirected(e.type) && k.source == e.target &&
+                                       k.target == e.source);
+                if (samePair && eventFamily(k.type) == eventFamily(e.type)) {
+                    if (e.confidence > k.confidence) {
+                        k = e;
+                        replaced = true;
+                    } else {
+                        dominated = true;
+                    }
+                    break;
+                }
+            }
+            if (!replaced && !dominated) {
+                kept.append(e);
+            }
+        }
+        for (const Event &e : std::as_const(kept)) {
+            lastOfFamily.insert(familyOf(eventTypeName(e.type)), e);
+            events.append(e);
+        }
+    }
+    return events;
+}
+
+} // namespace Entente::Core

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <core/domain/event.h>
+#include <core/extract/dictionaries.h>
+#include <core/extract/segmenter.h>
+
+#include <memory>
+
+namespace Entente::Core {
+
+/// An actor mention found in a sentence: token range, the actor and role it resolves to.
+struct Mention
+{
+    int begin = 0; ///< first token (index into the sentence's tokens)
+    int end = 0;   ///< one past the last token
+    QString actor;
+    QString role;
+    bool adjective = false; ///< begins with an adjective or demonym ("Iranian bases")
+    bool capital = false;   ///< a capital or seat used as metonym ("Moscow", "the Kremlin")
+    bool person = false;
+    QStringList origins;    ///< dictionary entries that produced it
+};
+
+/// The event coder: segmentation, actor resolution, pattern matching, negation and modality,
+/// reported speech, references back and time resolution, turning cleaned article text into events.
+/// Immutable after construction; `code()` is const and thread-safe, so one coder serves all threads.
+class Coder final
+{
+public:
+    explicit Coder(std::shared_ptr<const Dictionaries> dictionaries);
+
+    /// Events of one article. `published` anchors relative dates and person terms; it may be unknown.
+    QList<Event> code(const QString &text, const DatePoint &published) const;
+    /// Actor mentions of a text (for highlighting in the reader).
+    QList<QPair<qsizetype, qsizetype>> mentionSpans(const QString &text, const DatePoint &published) const;
+
+    const Dictionaries &dictionaries() const { return *m_dict; }
+
+private:
+    QList<Mention> findMentions(const Sentence &s, QDate date) const;
+
+    std::shared_ptr<const Dictionaries> m_dict;
+    QSet<QString> m_verbs;
+};
+
+} // namespace Entente::Core

@@ -1,0 +1,327 @@
+#include "importer.h"
+
+#include <core/extract/coder.h>
+#include <core/ingest/fingerprint.h>
+#include <core/ingest/formatreader.h>
+#include <core/ingest/rawdocument.h>
+#include <core/ingest/textcleaner.h>
+#include <core/storage/articlerepository.h>
+#include <core/storage/eventrepository.h>
+#include <core/storage/transaction.h>
+
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+
+namespace Entente::Core {
+
+struct Importer::Prepared
+{
+    ImportItemResult result;
+    bool ok = false;
+    Article article;
+    QList<Event> events;
+};
+
+QString ImportItemResult::statusName(Status s)
+{
+    switch (s) {
+    case Status::Imported:
+        return QStringLiteral("imported");
+    case Status::Duplicate:
+        return QStringLiteral("duplicate");
+    case Status::NearDuplicate:
+        return QStringLiteral("near_duplicate");
+    case Status::Error:
+        break;
+    }
+    return QStringLiteral("error");
+}
+
+Importer::Importer(std::shared_ptr<Database> db, ImportOptions options, std::shared_ptr<const Coder> coder)
+    : m_db(std::move(db)), m_options(std::move(options)), m_coder(std::move(coder))
+{
+}
+
+Importer::Prepared Importer::prepare(const RawDocument &doc) const
+{
+    Prepared p;
+    p.result.file = doc.filePath;
+    p.result.item = doc.itemIndex;
+    p.result.warnings = doc.warnings;
+    const CleanedText cleaned = TextCleaner::clean(doc.text);
+    if (cleaned.text.trimmed().isEmpty()) {
+        p.result.status = ImportItemResult::Status::Error;
+        p.result.error = QStringLiteral("no article text found");
+        return p;
+    }
+    Article &a = p.article;
+    a.title = !doc.title.trimmed().isEmpty() ? doc.title.simplified() : cleaned.title;
+    a.cleanText = cleaned.text;
+    a.rawText = doc.rawText.isEmpty() ? doc.text : doc.rawText;
+    a.url = doc.url;
+    a.filePath = doc.filePath;
+    a.language = doc.language;
+    a.source = !m_options.source.isEmpty() ? m_options.source : doc.source;
+    if (m_options.published.isValid()) {
+        a.published = m_options.published;
+    } else if (doc.published.isValid()) {
+        a.published = doc.published;
+    } else if (cleaned.dateline.isValid()) {
+        a.published = cleaned.dateline;
+    }
+    if (a.title.isEmpty()) {
+        // A first sentence, shortened, is a better list label than nothing.
+        a.title = a.cleanText.left(a.cleanText.indexOf(QLatin1Char('\n')) > 0 ? a.cleanText.indexOf(QLatin1Char('\n'))
+                                                                            : a.cleanText.size())
+                      .left(120);
+    }
+    a.contentHash = Fingerprint::contentHash(a.cleanText);
+    a.simhash = Fingerprint::simhash(a.cleanText);
+    p.result.title = a.title;
+    if (m_options.extract && m_coder) {
+        p.events = m_coder->code(a.cleanText, a.published);
+    }
+    p.ok = true;
+    return p;
+}
+
+ImportSummary Importer::store(QList<Prepared> &batch, const Reporter &report)
+{
+    ImportSummary s;
+    QSqlDatabase c = m_db->connection();
+    ArticleRepository articles(c);
+    EventRepository events(c);
+    Transaction tx(c);
+    if (!tx.isActive()) {
+        s.fatalError = tx.error().message;
+        for (Prepared &p : batch) {
+            p.result.status = ImportItemResult::Status::Error;
+            p.result.error = tx.error().message;
+            ++s.errors;
+            report(p.result);
+        }
+        return s;
+    }
+    QSqlQuery sp(c);
+    for (Prepared &p : batch) {
+        if (!p.ok) {
+            continue;
+        }
+        ImportItemResult &r = p.result;
+        // Exact duplicates: the same canonical URL or the same normalised text.
+        auto existing = articles.idByUrl(p.article.url);
+        if (existing && !existing->has_value()) {
+            existing = articles.idByHash(p.article.contentHash);
+        }
+        if (!existing) {
+            r.status = ImportItemResult::Status::Error;
+            r.error = existing.error().message;
+            continue;
+        }
+        if (existing->has_value()) {
+            r.status = ImportItemResult::Status::Duplicate;
+            r.articleId = **existing;
+            continue;
+        }
+        if (!sp.exec(QStringLiteral("SAVEPOINT import_item"))) {
+            r.status = ImportItemResult::Status::Error;
+            r.error = sp.lastError().text();
+            continue;
+        }
+        const auto fail = [&](const Error &e) {
+            sp.exec(QStringLiteral("ROLLBACK TO import_item"));
+            sp.exec(QStringLiteral("RELEASE import_item"));
+            r.status = ImportItemResult::Status::Error;
+            r.error = e.message;
+        };
+        qint64 cluster = 0;
+        const auto candidates = articles.nearDuplicateCandidates(p.article.simhash);
+        if (!candidates) {
+            fail(candidates.error());
+            continue;
+        }
+        int best = 65;
+        for (const auto &cand : *candidates) {
+            const int d = Fingerprint::distance(cand.simhash, p.article.simhash);
+            if (d <= Fingerprint::kNearDuplicateBits && d < best) {
+                best = d;
+                cluster = cand.cluster;
+            }
+        }
+        p.article.storyCluster = cluster;
+        const auto id = articles.insert(p.article);
+        if (!id) {
+            fail(id.error());
+            continue;
+        }
+        r.articleId = *id;
+        bool failed = false;
+        if (cluster > 0) {
+            // The first copy becomes the story's anchor; a near-duplicate's events would only repeat
+            // the story's, so they count as corroboration through the cluster instead of being stored.
+            const Status st = articles.setStoryCluster(cluster, cluster);
+            if (!st) {
+                fail(st.error());
+                continue;
+            }
+            r.status = ImportItemResult::Status::NearDuplicate;
+        } else {
+            r.status = ImportItemResult::Status::Imported;
+            for (Event e : std::as_const(p.events)) {
+                e.articleId = *id;
+                const auto eid = events.insert(e);
+                if (!eid) {
+                    fail(eid.error());
+                    failed = true;
+                    break;
+                }
+                ++r.events;
+            }
+        }
+        if (failed) {
+            continue;
+        }
+        if (m_options.extract && m_coder) {
+            const Status st = articles.setExtractedNow(*id);
+            if (!st) {
+                fail(st.error());
+                continue;
+            }
+        }
+        sp.exec(QStringLiteral("RELEASE import_item"));
+    }
+    const Status committed = tx.commit();
+    for (Prepared &p : batch) {
+        ImportItemResult &r = p.result;
+        if (!committed && r.status != ImportItemResult::Status::Error) {
+            r.status = ImportItemResult::Status::Error;
+            r.error = committed.error().message;
+            r.articleId = 0;
+        }
+        switch (r.status) {
+        case ImportItemResult::Status::Imported:
+            ++s.imported;
+            s.events += r.events;
+            break;
+        case ImportItemResult::Status::Duplicate:
+            ++s.duplicates;
+            break;
+        case ImportItemResult::Status::NearDuplicate:
+            ++s.nearDuplicates;
+            break;
+        case ImportItemResult::Status::Error:
+            ++s.errors;
+            break;
+        }
+        report(r);
+    }
+    if (!committed) {
+        s.fatalError = committed.error().message;
+    }
+    return s;
+}
+
+namespace {
+void add(ImportSummary &total, const ImportSummary &part)
+{
+    total.imported += part.imported;
+    total.duplicates += part.duplicates;
+    total.nearDuplicates += part.nearDuplicates;
+    total.errors += part.errors;
+    total.events += part.events;
+    if (!part.fatalError.isEmpty()) {
+        total.fatalError = part.fatalError;
+    }
+}
+} // namespace
+
+ImportSummary Importer::runDocuments(const QList<RawDocument> &docs, const Reporter &report)
+{
+    ImportSummary total;
+    for (qsizetype i = 0; i < docs.size(); i += m_options.batchSize) {
+        QList<Prepared> batch;
+        for (qsizetype j = i; j < std::min(docs.size(), i + m_options.batchSize); ++j) {
+            batch.append(prepare(docs.at(j)));
+        }
+        add(total, store(batch, report));
+        if (!total.fatalError.isEmpty()) {
+            break;
+        }
+    }
+    return total;
+}
+
+ImportSummary Importer::run(const QStringList &paths, const Reporter &report, const std::atomic_bool *cancel)
+{
+    ImportSummary total;
+    if (m_db->isReadOnly()) {
+        total.fatalError =
+            QStringLiteral("The database is read-only (%1); nothing was imported.").arg(m_db->readOnlyReason());
+        return total;
+    }
+    QList<QPair<QString, QString>> pathErrors;
+    const QStringList files = FormatReader::collectFiles(paths, &pathErrors);
+    for (const auto &pe : std::as_const(pathErrors)) {
+        ImportItemResult r;
+        r.file = pe.first;
+        r.status = ImportItemResult::Status::Error;
+        r.error = pe.second;
+        ++total.errors;
+        report(r);
+    }
+    QThreadPool pool;
+    const int threads = m_options.threads > 0 ? m_options.threads : std::max(1, QThread::idealThreadCount());
+    pool.setMaxThreadCount(threads);
+    const auto isCancelled = [cancel] { return cancel != nullptr && cancel->load(); };
+
+    // Files are read, cleaned and coded in parallel in chunks; the writer stores each chunk.
+    const qsizetype chunk = std::max(1, m_options.batchSize);
+    for (qsizetype i = 0; i < files.size() && !isCancelled(); i += chunk) {
+        const QStringList part = files.mid(i, chunk);
+        const std::function<QList<Prepared>(const QString &)> work = [this, &isCancelled](const QString &file) {
+            QList<Prepared> out;
+            if (isCancelled()) {
+                return out;
+            }
+            const auto docs = FormatReader::readFile(file);
+            if (!docs) {
+                Prepared p;
+                p.result.file = file;
+                p.result.status = ImportItemResult::Status::Error;
+                p.result.error = docs.error().message;
+                out.append(p);
+                return out;
+            }
+            if (docs->isEmpty()) {
+                Prepared p;
+                p.result.file = file;
+                p.result.status = ImportItemResult::Status::Error;
+                p.result.error = QStringLiteral("no article found in the file");
+                out.append(p);
+                return out;
+            }
+            for (const RawDocument &d : *docs) {
+                out.append(prepare(d));
+            }
+            return out;
+        };
+        const QList<QList<Prepared>> prepared = QtConcurrent::blockingMapped(&pool, part, work);
+        QList<Prepared> batch;
+        for (const auto &list : prepared) {
+            batch.append(list);
+        }
+        add(total, store(batch, report));
+        if (!total.fatalError.isEmpty()) {
+            break;
+        }
+    }
+    total.cancelled = isCancelled();
+    return total;
+}
+
+} // namespace Entente::Core
