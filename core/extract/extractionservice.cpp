@@ -9,7 +9,9 @@ namespace Entente::Core {
 
 Result<std::shared_ptr<const Coder>> ExtractionService::coder() const
 {
-    const auto dict = Dictionaries::loadBundled();
+    // ENTENTE_DICTIONARIES points at a folder of edited dictionaries to use instead of the bundled ones.
+    const QString dir = qEnvironmentVariable("ENTENTE_DICTIONARIES");
+    const auto dict = dir.isEmpty() ? Dictionaries::loadBundled() : Dictionaries::loadDirectory(dir);
     if (!dict) {
         return dict.error();
     }

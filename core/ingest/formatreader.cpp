@@ -400,7 +400,11 @@ QString sniffMarkup(QStringView text, const QString &ext)
         if (xmlDeclared) {
             return u"xml"_s;
         }
-        if (isHtmlExtension(ext)) {
+        // An unknown first element without an XML declaration: a custom element at the top of an
+        // HTML page, or a tag-like word at the start of a note.
+        static const QRegularExpression htmlBody(uR"(<(body|p|div|article|br)\b)"_s,
+                                                 QRegularExpression::CaseInsensitiveOption);
+        if (isHtmlExtension(ext) || htmlBody.match(text).hasMatch()) {
             return u"html"_s;
         }
         if (ext == u"txt"_s || ext == u"md"_s || ext == u"markdown"_s || ext == u"text"_s) {
@@ -597,8 +601,18 @@ bool looksLikeHeadline(const QString &line, const QString &nextLine, bool blankF
     if (line.size() > 200 || line.size() < 2) {
         return false;
     }
-    static const QString kTerminal = u".,;:"_s;
-    if (kTerminal.contains(line.back())) {
+    // A sentence end, also before closing quotes or brackets ("…basis.”"), means prose, not a headline.
+    static const QString kTerminal = u".,;:!?\u2026"_s;
+    static const QString kClosers = u"\"'\u201d\u2019)]"_s;
+    qsizetype last = line.size() - 1;
+    while (last > 0 && kClosers.contains(line.at(last))) {
+        --last;
+    }
+    if (kTerminal.contains(line.at(last)) && !(line.at(last) == u'?' && line.size() < 90)) {
+        return false;
+    }
+    // Headlines are short: more than 25 words is a paragraph.
+    if (line.count(u' ') >= 25) {
         return false;
     }
     if (!std::any_of(line.cbegin(), line.cend(), [](QChar c) { return c.isLetter(); })) {
@@ -1109,7 +1123,10 @@ Result<FeedParse> parseFeed(QXmlStreamReader &reader)
                     if ((rel.isEmpty() || rel == u"alternate"_s) && !haveAlternate && !href.isEmpty()) {
                         item->link = href;
                         haveAlternate = true;
-                    } else if (item->firstLink.isEmpty()) {
+                    } else if (item->firstLink.isEmpty() && rel != u"self"_s && rel != u"replies"_s &&
+                               rel != u"edit"_s && rel != u"enclosure"_s) {
+                        // A stand-in when no alternate link is given; never the comments or the
+                        // feed's own address.
                         item->firstLink = href;
                     }
                     break;
@@ -1514,23 +1531,28 @@ Result<QList<RawDocument>> FormatReader::readBytes(const QByteArray &data, const
         return tooLarge(data.size());
     }
     const QString format = detectFormat(data, fileName);
-    Result<QList<RawDocument>> result = makeParseError(u"empty file"_s);
     if (format == u"empty"_s) {
-        return result;
+        return makeParseError(u"empty file"_s);
     }
     if (format == u"binary"_s) {
         return makeError(Error::Code::Unsupported,
                          u"binary file (%1)"_s.arg(binaryKind(data, guessEncoding(data))));
     }
-    if (format == u"html"_s) {
-        result = readHtml(data, fileName);
-    } else if (format == u"rss"_s || format == u"atom"_s || format == u"xml"_s) {
-        result = readFeed(data);
-    } else if (format == u"json"_s || format == u"jsonl"_s) {
-        result = readJson(data, format == u"jsonl"_s);
-    } else {
-        result = readText(data);
-    }
+    auto read = [&]() -> Result<QList<RawDocument>> {
+        if (format == u"html"_s) {
+            return readHtml(data, fileName);
+        }
+        if (format == u"rss"_s || format == u"atom"_s || format == u"xml"_s) {
+            // Other XML goes through the feed reader too, which refuses it by its root element
+            // (after the DTD check, so hostile XML is reported as such whatever its root).
+            return readFeed(data);
+        }
+        if (format == u"json"_s || format == u"jsonl"_s) {
+            return readJson(data, format == u"jsonl"_s);
+        }
+        return readText(data);
+    };
+    Result<QList<RawDocument>> result = read();
     if (result.ok()) {
         for (RawDocument &doc : *result) {
             doc.filePath = fileName;

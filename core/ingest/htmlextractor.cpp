@@ -637,8 +637,8 @@ constexpr TokenHint kTokenHints[] = {
     {"pager", HintNavigation},
     {"pagination", HintNavigation},
     {"paging", HintNavigation},
-    {"popular", HintRelated},
     {"popover", HintPopup},
+    {"popular", HintRelated},
     {"popup", HintPopup},
     {"print", HintShare},
     {"promo", HintRelated},
@@ -646,6 +646,7 @@ constexpr TokenHint kTokenHints[] = {
     {"promoted", HintRelated},
     {"promotion", HintRelated},
     {"prose", HintPositive},
+    {"pullquote", HintCaption},
     {"rail", HintNavigation},
     {"recommend", HintRelated},
     {"recommendation", HintRelated},
@@ -688,6 +689,10 @@ constexpr TokenHint kTokenHints[] = {
     {"widgets", HintNavigation},
 };
 
+static_assert(std::is_sorted(std::begin(kTokenHints), std::end(kTokenHints),
+                             [](const TokenHint &a, const TokenHint &b) { return a.token < b.token; }),
+              "kTokenHints must stay sorted for binary search");
+
 // Two-word class names ("more-stories", "sr-only", "read-next") whose words are harmless alone.
 struct PairHint
 {
@@ -706,7 +711,7 @@ constexpr PairHint kPairHints[] = {
     {"site", "footer", HintNavigation},   {"photo", "credit", HintCaption}, {"image", "credit", HintCaption},
     {"post", "meta", HintByline},         {"entry", "meta", HintByline},    {"article", "meta", HintByline},
     {"author", "bio", HintByline},        {"email", "signup", HintSubscribe}, {"sign", "up", HintSubscribe},
-    {"pull", "quote", HintCaption},       {"pullquote", "", HintCaption},   {"inline", "ad", HintAd},
+    {"pull", "quote", HintCaption},       {"inline", "ad", HintAd},
 };
 
 quint32 tokenHint(std::string_view token)
@@ -842,7 +847,7 @@ quint32 hintsForValue(std::string_view value, bool isClass)
             own |= tokenHint(words[w]);
             for (const PairHint &pair : kPairHints) {
                 if (words[w] == pair.first) {
-                    if (pair.second.empty() || (w + 1 < words.size() && words[w + 1] == pair.second)) {
+                    if (w + 1 < words.size() && words[w + 1] == pair.second) {
                         own |= pair.hint;
                     }
                 }
@@ -1196,7 +1201,9 @@ struct Block
     quint32 flags = 0;
     GumboTag ownerTag = GUMBO_TAG_UNKNOWN;
     double value = 0.0;
-    bool teaser = false; // part of a headline-plus-summary card linking elsewhere
+    bool teaser = false;     // part of a headline-plus-summary card linking elsewhere
+    bool afterImage = false; // an <img> precedes the text inside the same block element
+    QString imageAlt;        // that image's alt text
 
     double linkDensity() const { return chars > 0 ? double(linkChars) / chars : 0.0; }
 };
@@ -1249,6 +1256,24 @@ QString normaliseLine(const QString &raw)
     return s.simplified();
 }
 
+QString textOf(const char *s)
+{
+    return s ? QString::fromUtf8(s).simplified() : QString();
+}
+
+// Letters and digits only, lower-cased: for comparing names and captions loosely.
+QString squashText(const QString &s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        if (c.isLetterOrNumber()) {
+            out.append(c.toLower());
+        }
+    }
+    return out;
+}
+
 class BlockBuilder
 {
 public:
@@ -1271,7 +1296,10 @@ public:
                 appendText(i);
             } else if (node.tag == GUMBO_TAG_BR) {
                 lineBreak(i);
-            } else if (node.isBlock || node.tag == GUMBO_TAG_IMG) {
+            } else if (node.tag == GUMBO_TAG_IMG) {
+                m_lastBoundary = i;
+                m_lastImage = i;
+            } else if (node.isBlock) {
                 m_lastBoundary = i;
             }
             ++i;
@@ -1298,6 +1326,10 @@ private:
             m_current.first = index;
             m_current.flags = m_nodes[size_t(node.blockOwner)].flags;
             m_current.ownerTag = m_nodes[size_t(node.blockOwner)].tag;
+            if (m_lastImage > node.blockOwner) {
+                m_current.afterImage = true;
+                m_current.imageAlt = normaliseLine(textOf(attribute(m_nodes[size_t(m_lastImage)].g->v.element, "alt")));
+            }
             m_lines.clear();
             m_line.clear();
             m_linkChars = 0;
@@ -1373,6 +1405,7 @@ private:
     int m_linkChars = 0;
     int m_pendingBreaks = 0;
     int m_lastBoundary = -1;
+    int m_lastImage = -1;
     bool m_open = false;
 };
 
@@ -1630,11 +1663,6 @@ struct Metadata
     QString ldBody;
     QString ldSiteName;
 };
-
-QString textOf(const char *s)
-{
-    return s ? QString::fromUtf8(s).simplified() : QString();
-}
 
 // Meta names that carry the publication date, best first.
 constexpr std::string_view kDateMetaNames[] = {
@@ -1950,36 +1978,98 @@ Metadata readMetadata(const GumboOutput *output, const std::vector<Node> &nodes)
 // ---------------------------------------------------------------------------------------------
 // Choosing and cleaning the main content
 
+// A case-insensitive regular expression matching a whole line against any of \a alternatives.
+QRegularExpression wholeLine(std::initializer_list<std::u16string_view> alternatives)
+{
+    QString pattern = u"^(?:"_s;
+    bool first = true;
+    for (std::u16string_view alt : alternatives) {
+        if (!first) {
+            pattern += u'|';
+        }
+        first = false;
+        pattern += QStringView(alt.data(), qsizetype(alt.size()));
+    }
+    pattern += u")$"_s;
+    return QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption);
+}
+
 struct BoilerplatePatterns
 {
     // Whole short lines that are page furniture rather than article text.
-    QRegularExpression furniture{
-        uR"(^(advertisement|advertisements|advert|adverts|this slideshow requires javascript\.?|sponsored( content)?|ad|ads|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*|article continues below.*|skip (to|ad).*|share( this)?( (article|story|post|page))?( on.*)?|share via.*|tweet( this)?|email( this)?|print( this)?( (article|page))?|comments?|\d+ comments?|view comments?|show comments?|leave a (comment|reply)|post a comment|follow us( on .*)?|like us on .*|sign up( for.*)?|subscribe( now| today)?( to .*)?|newsletter|related( (articles?|stories|posts|content|coverage|news|reading|topics|links))?:?|read more:?|read next:?|more (from|on|about|stories|news) .*|see also:?|also read:?|you (may|might) also like:?|recommended( for you)?:?|trending( now)?:?|most (read|popular|viewed):?|tags?:.*|topics?:|filed under:?.*|posted in .*|photo:.*|image:.*|photograph:.*|pictured:.*|video:.*|(image|photo|picture) (credit|source|courtesy)s?:?.*|getty images|shutterstock|ap photo.*|reuters/.*|afp/.*|click here to .*|(min|minute)s? read|\d+ min(ute)?s? read|loading\.*|please enable javascript.*|we use cookies.*|this (site|website) uses cookies.*|accept( all)?( cookies)?|close|back to top|next( article| story| post)?|previous( article| story| post)?|top stories)$)"_s,
-        QRegularExpression::CaseInsensitiveOption};
+    QRegularExpression furniture = wholeLine({
+        uR"(advertisements?|adverts?|ads?|sponsored( content)?|this slideshow requires javascript\.?)",
+        uR"(story continues below( advertisement)?|continue reading( below)?|(scroll|article) continues? .*|skip (to|ad).*)",
+        uR"(share( this)?( (article|story|post|page))?( on.*)?:?|share via.*|tweet( this)?|email( this)?|print( this)?( (article|page))?)",
+        uR"(like this (story|article|post)\?.*)",
+        uR"(comments?|\d+ comments?|(view|show|read) comments?|leave a (comment|reply)|post a comment)",
+        uR"(follow us( on .*)?|like us on .*|sign up( for.*)?|subscribe( now| today)?( to .*)?|newsletter)",
+        uR"(related( (articles?|stories|posts|content|coverage|news|reading|topics|links))?:?|read more:?|read next:?|more:)",
+        uR"(more (from|on|about|stories|news) .*|see also:?|also read:?|you (may|might) also like:?|recommended( for you)?:?)",
+        uR"(trending( now)?:?|most (read|popular|viewed):?|top stories|highlights|topics?:?|tags?:?.*|filed under:?.*|posted in .*)",
+        uR"(captions?|photo:.*|image:.*|photograph:.*|pictured:.*|video:.*|(image|photo|picture) (credit|source|courtesy)s?:?.*)",
+        uR"(getty images|shutterstock|ap photo.*|reuters/.*|afp/.*)",
+        uR"(click here to .*|(\d+ )?min(ute)?s? read|(reading|read) time:?.*|loading\.*|please enable javascript.*|text size)",
+        uR"(we use cookies.*|this (site|website) uses cookies.*|accept( all)?( cookies)?|close|back to top)",
+        uR"(next( article| story| post)?|previous( article| story| post)?|\d+ (of|/) \d+|\d+ - \d+ of \d+|arrow_\w+)",
+    });
     // Lines that open an article but are not its text: bylines, datelines of the page, credits.
     QRegularExpression byline{
-        uR"(^(?i:by|written by|words by|reporting by|posted by|story by|von|par|por|di|door|de)\s+\p{Lu}[\p{L}.'’\-]+(\s+[\p{L}.'’\-]+){0,5}(\s*(,|and|&|\||·|-|–|—|/)\s*.*)?$)"_s};
-    QRegularExpression dateLine{
-        uR"(^((published|updated|posted|last updated|first published|modified|created)( on| at)?:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}(st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?\d{4}.{0,40}$|^((published|updated|posted|last updated|modified)( on| at)?:?\s*)?\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}.{0,40}$|^(published|updated|posted|last updated)\b.{0,60}$)"_s,
-        QRegularExpression::CaseInsensitiveOption};
-    QRegularExpression credit{
-        uR"(^[(\[]?\s*(photo|image|picture|illustration|graphic|video|file photo|credit)s?\b.{0,120}$|.{0,120}\b(getty images|shutterstock|associated press|ap photo|afp|reuters|epa|istock|via getty)\s*[)\]]?$)"_s,
-        QRegularExpression::CaseInsensitiveOption};
+        uR"(^(?i:by|written by|words by|reporting by|posted by|story by|von|par|por|di|door|de)\s+\p{Lu}.{0,100}$)"_s};
+    QRegularExpression dateLine = wholeLine({
+        uR"(((published|updated|posted|last updated|first published|modified|created)( on| at)?:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}(st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?\d{4}.{0,40})",
+        uR"(((published|updated|posted|last updated|modified)( on| at)?:?\s*)?\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}.{0,40})",
+        uR"((published|updated|posted|last updated)\b.{0,60})",
+    });
+    QRegularExpression credit = wholeLine({
+        uR"([(\[]?\s*(photo|image|picture|illustration|graphic|video|file photo|credit)s?\b.{0,120})",
+        uR"(.{0,120}\b(getty images|shutterstock|associated press|ap photo|afp|reuters|epa|istock|via getty)\s*[)\]]?)",
+        uR"(.{0,300}\((photo |image )?credits?:[^)]{0,80}\))",
+    });
     // Lead-ins to links or calls to action that end an article.
     QRegularExpression trailer{
-        uR"(^(read more|read next|related|more:|see also|also read|also see|recommended|you (may|might) also|more (from|on|about|stories|news)|follow (us|me|him|her|them)|share (this|on)|sign up|subscribe|join (us|our)|like us|get (our|the) .*newsletter|tags?:|topics?:|filed under|posted in|categor(y|ies):|comments?\b|leave a (comment|reply)|click here|related (articles?|stories|posts|content|coverage)|previous (article|story|post)|next (article|story|post)|copyright|all rights reserved|©).{0,200}$)"_s,
+        uR"(^(read more|read next|related|more:|see also|also read|also see|recommended|you (may|might) also|more (from|on|about|stories|news)|follow (us|me|him|her|them)|share (this|on)|sign up|subscribe|join (us|our)|like us|get (our|the) .*newsletter|tags?:|topics?:|filed under|posted in|categor(y|ies):|comments?\b|leave a (comment|reply)|click here|related (articles?|stories|posts|content|coverage)|previous (article|story|post)|next (article|story|post)|if you (enjoyed|liked) this|copyright|all rights reserved|©).{0,600}$)"_s,
         QRegularExpression::CaseInsensitiveOption};
+    // Cookie and consent notices that slipped into the text.
+    QRegularExpression cookieNotice{uR"(\bcookies?\b.*\b(website|site|browsing|browser|consent|accept|opt-out|settings)\b)"_s,
+                                    QRegularExpression::CaseInsensitiveOption};
 };
 
-struct Selection
+// A line under a picture that describes it: it repeats the image's alt text, or it is a short
+// label in the picture's own wrapper.
+bool isImageCaption(const Block &b)
 {
-    int container = -1;
-    std::vector<size_t> blocks; // indexes of kept blocks, in document order
-};
+    if (!b.afterImage || b.chars >= 200 || b.ownerTag == GUMBO_TAG_P || b.ownerTag == GUMBO_TAG_LI
+        || (b.flags & InHeading)) {
+        return false;
+    }
+    if (b.imageAlt.size() >= 12) {
+        const QString alt = squashText(b.imageAlt);
+        const QString text = squashText(b.text);
+        if (!alt.isEmpty() && (text.startsWith(alt) || alt.startsWith(text))) {
+            return true;
+        }
+    }
+    return b.chars < 120 && b.sentenceEnds == 0;
+}
 
-// Marks elements that never hold content, and soft-removes class-hinted boilerplate unless the
-// element holds the bulk of the page's prose (some sites hang "sidebar" or "social" classes on
-// the wrapper of everything).
+// A short line of capitalised words without a full stop: a section label ("More Great Stories",
+// "Topics") when it ends the text.
+bool isLabelLine(const Block &b)
+{
+    if (b.chars >= 50 || b.sentenceEnds > 0) {
+        return false;
+    }
+    const QStringList words = b.text.split(u' ', Qt::SkipEmptyParts);
+    for (const QString &w : words) {
+        if (w.size() >= 4 && w.at(0).isLetter() && !w.at(0).isUpper()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Marks elements that never hold article text (scripts, forms controls, navigation, captions).
 void markHardRemovals(std::vector<Node> &nodes)
 {
     for (Node &n : nodes) {
@@ -2001,6 +2091,9 @@ std::vector<double> prefixValues(const std::vector<Block> &blocks)
     return prefix;
 }
 
+// Removes elements that the class/id words or the tag call boilerplate (sidebars, comments, share
+// bars, headers and footers), unless the element holds the bulk of the page's prose: some sites
+// hang "sidebar" or "ad" classes on the wrapper of everything.
 void markSoftRemovals(std::vector<Node> &nodes, const std::vector<Block> &blocks)
 {
     std::vector<double> positive(blocks.size() + 1, 0.0);
@@ -2026,7 +2119,11 @@ void markSoftRemovals(std::vector<Node> &nodes, const std::vector<Block> &blocks
     }
     for (size_t i = 0; i < nodes.size(); ++i) {
         Node &n = nodes[i];
-        if (n.isText || n.removed || n.tag == GUMBO_TAG_HTML || n.tag == GUMBO_TAG_BODY) {
+        if (n.removed) {
+            i = size_t(n.end) - 1;
+            continue;
+        }
+        if (n.isText || n.tag == GUMBO_TAG_HTML || n.tag == GUMBO_TAG_BODY) {
             continue;
         }
         quint32 negative = n.hints & kNegativeHints & ~quint32(HintHeaderWord);
@@ -2056,7 +2153,7 @@ void markSoftRemovals(std::vector<Node> &nodes, const std::vector<Block> &blocks
             continue;
         }
         n.removed = true;
-        // Descendants are skipped wholesale by every later pass.
+        i = size_t(n.end) - 1; // descendants go with it
     }
 }
 
@@ -2264,6 +2361,12 @@ std::vector<size_t> selectBlocks(const std::vector<Node> &nodes, std::vector<Blo
         if (b.chars < 80 && pat.furniture.match(b.text).hasMatch()) {
             continue;
         }
+        if (b.chars < 400 && pat.cookieNotice.match(b.text).hasMatch()) {
+            continue;
+        }
+        if (isImageCaption(b)) {
+            continue;
+        }
         if (b.flags & InFigure) {
             if (b.chars < 300 || pat.credit.match(b.text).hasMatch()) {
                 continue;
@@ -2276,9 +2379,10 @@ std::vector<size_t> selectBlocks(const std::vector<Node> &nodes, std::vector<Blo
     while (head < chosen.size() && head < 6) {
         const Block &b = blocks[chosen[head]];
         const bool shortLine = b.chars < 160;
+        const bool byline = b.chars < 100 && b.sentenceEnds <= (b.chars < 60 ? 1 : 0) && pat.byline.match(b.text).hasMatch();
         if (shortLine
-            && (pat.byline.match(b.text).hasMatch() || pat.dateLine.match(b.text).hasMatch()
-                || pat.credit.match(b.text).hasMatch() || (b.flags & InHeading))) {
+            && (byline || pat.dateLine.match(b.text).hasMatch() || pat.credit.match(b.text).hasMatch()
+                || (b.flags & InHeading))) {
             ++head;
             continue;
         }
@@ -2290,8 +2394,9 @@ std::vector<size_t> selectBlocks(const std::vector<Node> &nodes, std::vector<Blo
         const Block &b = blocks[chosen.back()];
         const bool shortLine = b.chars < 200;
         if ((b.flags & InHeading) || (shortLine && b.linkDensity() > 0.3)
-            || (shortLine && pat.trailer.match(b.text).hasMatch())
-            || (shortLine && pat.byline.match(b.text).hasMatch()) || (shortLine && pat.credit.match(b.text).hasMatch())
+            || (b.chars < 600 && pat.trailer.match(b.text).hasMatch())
+            || (b.chars < 100 && b.sentenceEnds == 0 && pat.byline.match(b.text).hasMatch())
+            || (shortLine && pat.credit.match(b.text).hasMatch()) || (chosen.size() > 1 && isLabelLine(b))
             || (b.chars < 3 && !startsWithWordChar(b.text))) {
             chosen.pop_back();
             continue;
@@ -2314,6 +2419,45 @@ std::vector<size_t> selectBlocks(const std::vector<Node> &nodes, std::vector<Blo
     return result;
 }
 
+// The article text of the page, and (in \a container) the element chosen as its main container.
+QString mainText(std::vector<Node> &nodes, int &container)
+{
+    markHardRemovals(nodes);
+    std::vector<Block> blocks = BlockBuilder(nodes).build();
+    scoreBlocks(nodes, blocks);
+    // Soft removal needs the first scores to see which elements hold the prose; afterwards the
+    // blocks are rebuilt, because removing an inline element can join or split them.
+    markSoftRemovals(nodes, blocks);
+    blocks = BlockBuilder(nodes).build();
+    scoreBlocks(nodes, blocks);
+    const SubtreeScores scores(nodes, blocks);
+    container = chooseContainer(nodes, scores);
+    Regions regions = contentRegions(nodes, scores, container);
+    const BoilerplatePatterns patterns;
+    std::vector<size_t> kept = selectBlocks(nodes, blocks, regions, patterns);
+    if (kept.empty() && !nodes.empty()) {
+        // No block reads like prose (a one-line note, a table of figures): keep whatever is
+        // not navigation rather than nothing.
+        regions = {{0, nodes.front().end}};
+        kept = selectBlocks(nodes, blocks, regions, patterns);
+    }
+    QStringList paragraphs;
+    int lastRow = -1;
+    for (size_t i : kept) {
+        const Block &b = blocks[i];
+        // Cells of one table row read as one line.
+        const bool cell = b.ownerTag == GUMBO_TAG_TD || b.ownerTag == GUMBO_TAG_TH;
+        const int row = cell ? nodes[size_t(b.owner)].parent : -1;
+        if (cell && row == lastRow && !paragraphs.isEmpty()) {
+            paragraphs.last() += u' ' + b.text;
+        } else {
+            paragraphs << b.text;
+        }
+        lastRow = row;
+    }
+    return paragraphs.join(u"\n\n"_s);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Title, source, url
 
@@ -2326,29 +2470,18 @@ QString hostOf(const QString &url)
     return host;
 }
 
-QString squash(const QString &s)
-{
-    QString out;
-    for (QChar c : s) {
-        if (c.isLetterOrNumber()) {
-            out.append(c.toLower());
-        }
-    }
-    return out;
-}
-
 // True when \a segment names the site (" | The Daily Planet", " - dailyplanet.com").
 bool looksLikeSiteName(const QString &segment, const QString &site, const QString &host)
 {
-    const QString s = squash(segment);
+    const QString s = squashText(segment);
     if (s.isEmpty()) {
         return false;
     }
-    const QString siteSquashed = squash(site);
+    const QString siteSquashed = squashText(site);
     if (!siteSquashed.isEmpty() && (s == siteSquashed || s.contains(siteSquashed) || siteSquashed.contains(s))) {
         return true;
     }
-    const QString hostSquashed = squash(host.section(u'.', 0, -2));
+    const QString hostSquashed = squashText(host.section(u'.', 0, -2));
     if (!hostSquashed.isEmpty() && (s == hostSquashed || s.contains(hostSquashed) || hostSquashed.contains(s))) {
         return true;
     }
@@ -2402,8 +2535,8 @@ QString stripSiteSuffix(const QString &title, const QString &site, const QString
         if (pos > 0) {
             const QString headSeg = t.left(pos).trimmed();
             const QString rest = t.mid(pos + s.size()).trimmed();
-            const QString siteSquashed = squash(site);
-            if (!siteSquashed.isEmpty() && squash(headSeg) == siteSquashed
+            const QString siteSquashed = squashText(site);
+            if (!siteSquashed.isEmpty() && squashText(headSeg) == siteSquashed
                 && rest.split(u' ', Qt::SkipEmptyParts).size() >= 2) {
                 t = rest;
             }
@@ -2598,38 +2731,8 @@ ExtractedPage HtmlExtractor::extract(const QByteArray &html, const QString &file
     const Metadata meta = readMetadata(output, nodes);
 
     // Main content.
-    markHardRemovals(nodes);
-    std::vector<Block> blocks = BlockBuilder(nodes).build();
-    scoreBlocks(nodes, blocks);
-    markSoftRemovals(nodes, blocks);
-    blocks = BlockBuilder(nodes).build();
-    scoreBlocks(nodes, blocks);
-    const SubtreeScores scores(nodes, blocks);
-    const int container = chooseContainer(nodes, scores);
-    Regions regions = contentRegions(nodes, scores, container);
-    const BoilerplatePatterns patterns;
-    std::vector<size_t> kept = selectBlocks(nodes, blocks, regions, patterns);
-    if (kept.empty() && !nodes.empty()) {
-        // No block reads like prose (a one-line note, a table of figures): keep whatever is
-        // not navigation rather than nothing.
-        regions = {{0, nodes.front().end}};
-        kept = selectBlocks(nodes, blocks, regions, patterns);
-    }
-    QStringList paragraphs;
-    int lastRow = -1;
-    for (size_t i : kept) {
-        const Block &b = blocks[i];
-        // Cells of one table row read as one line.
-        const bool cell = b.ownerTag == GUMBO_TAG_TD || b.ownerTag == GUMBO_TAG_TH;
-        const int row = cell ? nodes[size_t(b.owner)].parent : -1;
-        if (cell && row == lastRow && !paragraphs.isEmpty()) {
-            paragraphs.last() += u' ' + b.text;
-        } else {
-            paragraphs << b.text;
-        }
-        lastRow = row;
-    }
-    page.text = paragraphs.join(u"\n\n"_s);
+    int container = -1;
+    page.text = mainText(nodes, container);
     if (page.text.isEmpty()) {
         page.warnings << u"no main text found"_s;
     }
@@ -2650,7 +2753,9 @@ ExtractedPage HtmlExtractor::extract(const QByteArray &html, const QString &file
         }
     }
     const QString host = hostOf(page.url);
-    page.source = !meta.ogSiteName.isEmpty() ? meta.ogSiteName
+    // Some sites put their address in og:site_name; the host reads better.
+    const QString siteName = meta.ogSiteName.contains(u"://"_s) ? hostOf(meta.ogSiteName) : meta.ogSiteName;
+    page.source = !siteName.isEmpty()      ? siteName
         : !meta.ldPublisher.isEmpty()        ? meta.ldPublisher
         : !meta.ldSiteName.isEmpty()         ? meta.ldSiteName
                                              : host;

@@ -255,6 +255,9 @@ void TestFormatReader::detectFormat_data()
         << u"rss"_s;
     QTest::newRow("atom with prefix")
         << QByteArray("<atom:feed xmlns:atom=\"http://www.w3.org/2005/Atom\"/>") << u"f"_s << u"atom"_s;
+    QTest::newRow("html led by a custom element")
+        << QByteArray("<app-root>\n<body><p>Greece extends the agreement.</p></body>") << u"page"_s
+        << u"html"_s;
     QTest::newRow("other xml") << QByteArray("<?xml version=\"1.0\"?>\n<catalog/>") << u"c.xml"_s << u"xml"_s;
     QTest::newRow("json array") << QByteArray("  [\n {\"title\": \"t\"}\n]") << u"a.txt"_s << u"json"_s;
     QTest::newRow("pretty json object")
