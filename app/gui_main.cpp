@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 int main(int argc, char *argv[])
 {
@@ -19,13 +20,31 @@ int main(int argc, char *argv[])
                                       QStringLiteral("path"));
     const QCommandLineOption noSamples(QStringLiteral("no-samples"),
                                        QStringLiteral("Do not offer the sample corpus on an empty database."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window to this PNG once loaded, then quit."),
+                                        QStringLiteral("png"));
     parser.addOption(dbOption);
     parser.addOption(noSamples);
+    parser.addOption(screenshot);
     parser.process(app);
 
     Entente::Ui::MainWindow window;
     window.setOfferSamples(!parser.isSet(noSamples));
     window.show();
+    if (parser.isSet(screenshot)) {
+        window.setQuiet(true);
+    }
     window.openDatabase(parser.isSet(dbOption) ? parser.value(dbOption) : window.defaultDatabasePath());
+    if (parser.isSet(screenshot)) {
+        const QString path = parser.value(screenshot);
+        QTimer::singleShot(500, &window, [&window, path] {
+            window.waitForIdle();
+            QTimer::singleShot(1500, &window, [&window, path] {
+                window.waitForIdle();
+                window.grab().save(path);
+                QApplication::quit();
+            });
+        });
+    }
     return QApplication::exec();
 }

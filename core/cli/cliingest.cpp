@@ -3,6 +3,7 @@
 #include <core/cli/clicommands.h>
 #include <core/domain/eventio.h>
 #include <core/extract/extractionservice.h>
+#include <core/extract/postprocess.h>
 #include <core/ingest/formatreader.h>
 #include <core/ingest/importer.h>
 #include <core/ingest/rawdocument.h>
@@ -79,9 +80,10 @@ struct Cleaned
 
 Cleaned cleanDocument(const RawDocument &doc, const DatePoint &given)
 {
-    const CleanedText c = TextCleaner::clean(doc.text);
+    const bool plain = doc.format == QLatin1String("text") && !doc.title.isEmpty();
+    const CleanedText c = TextCleaner::clean(plain ? doc.title + QStringLiteral("\n\n") + doc.text : doc.text);
     Cleaned out;
-    out.title = !doc.title.trimmed().isEmpty() ? doc.title.simplified() : c.title;
+    out.title = !plain && !doc.title.trimmed().isEmpty() ? doc.title.simplified() : c.title;
     out.text = c.text;
     out.published = given.isValid() ? given : (doc.published.isValid() ? doc.published : c.dateline);
     out.source = doc.source;
@@ -171,7 +173,7 @@ int cliCode(CliContext &ctx, const QStringList &args)
         ctx.err << "entente-cli: " << coder.error().message << "\n";
         return ExitUsage;
     }
-    const QList<Event> events = (*coder)->code(c.text, c.published);
+    const QList<Event> events = removeRepeatedEvents((*coder)->code(c.text, c.published));
     QJsonArray arr;
     qint64 id = 0;
     for (Event e : events) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 namespace Entente::Core {
 
@@ -35,7 +36,88 @@ const QSet<QString> &prepositions()
                                  QStringLiteral("among"),   QStringLiteral("about"),   QStringLiteral("via"),
                                  QStringLiteral("through"), QStringLiteral("within"),  QStringLiteral("outside"),
                                  QStringLiteral("under"),   QStringLiteral("after"),   QStringLiteral("before"),
-                                 QStringLiteral("without"), QStringLiteral("beyond"),  QStringLiteral("as")};
+                                 QStringLiteral("without"), QStringLiteral("beyond"),  QStringLiteral("as"),
+                                 QStringLiteral("alongside"), QStringLiteral("amid"),  QStringLiteral("despite"),
+                                 QStringLiteral("during"),  QStringLiteral("since"),   QStringLiteral("until"),
+                                 QStringLiteral("onto"),    QStringLiteral("around"),  QStringLiteral("behind"),
+                                 QStringLiteral("beside"),  QStringLiteral("off"),     QStringLiteral("out")};
+    return s;
+}
+
+/// Words of direction that may stand between a role word's preposition and the place
+/// ("militants in northern Syria").
+const QSet<QString> &regionWords()
+{
+    static const QSet<QString> s{QStringLiteral("northern"),     QStringLiteral("southern"),
+                                 QStringLiteral("eastern"),      QStringLiteral("western"),
+                                 QStringLiteral("central"),      QStringLiteral("north"),
+                                 QStringLiteral("south"),        QStringLiteral("east"),
+                                 QStringLiteral("west"),         QStringLiteral("northeastern"),
+                                 QStringLiteral("northwestern"), QStringLiteral("southeastern"),
+                                 QStringLiteral("southwestern"), QStringLiteral("north-eastern"),
+                                 QStringLiteral("north-western"), QStringLiteral("south-eastern"),
+                                 QStringLiteral("south-western"), QStringLiteral("neighbouring"),
+                                 QStringLiteral("neighboring"),  QStringLiteral("coastal"),
+                                 QStringLiteral("rural"),        QStringLiteral("occupied"),
+                                 QStringLiteral("war-torn"),     QStringLiteral("rebel-held")};
+    return s;
+}
+
+/// Nouns of places that lead to their country through "in"/"near"/"of"
+/// ("to Lask air base in central Poland", "the port of Tartus in Syria").
+const QSet<QString> &placeNouns()
+{
+    static const QSet<QString> s{
+        QStringLiteral("base"),      QStringLiteral("bases"),     QStringLiteral("airbase"),  QStringLiteral("airport"),
+        QStringLiteral("airfield"),  QStringLiteral("port"),      QStringLiteral("ports"),    QStringLiteral("city"),
+        QStringLiteral("town"),      QStringLiteral("village"),   QStringLiteral("province"), QStringLiteral("region"),
+        QStringLiteral("capital"),   QStringLiteral("island"),    QStringLiteral("islands"),  QStringLiteral("coast"),
+        QStringLiteral("border"),    QStringLiteral("facility"),  QStringLiteral("facilities"), QStringLiteral("camp"),
+        QStringLiteral("camps"),     QStringLiteral("station"),   QStringLiteral("peninsula"), QStringLiteral("area"),
+        QStringLiteral("district"),  QStringLiteral("territory"), QStringLiteral("waters"),   QStringLiteral("harbour"),
+        QStringLiteral("harbor"),    QStringLiteral("garrison"),  QStringLiteral("outpost"),  QStringLiteral("headquarters"),
+        QStringLiteral("compound"),  QStringLiteral("plants"),    QStringLiteral("plant"),    QStringLiteral("targets"),
+        QStringLiteral("positions"), QStringLiteral("sites"),     QStringLiteral("site"),     QStringLiteral("installations"),
+        QStringLiteral("barracks"),  QStringLiteral("bay"),       QStringLiteral("strip"),    QStringLiteral("corridor")};
+    return s;
+}
+
+const QSet<QString> &beForms()
+{
+    static const QSet<QString> s{QStringLiteral("is"),  QStringLiteral("are"),  QStringLiteral("was"),
+                                 QStringLiteral("were"), QStringLiteral("been"), QStringLiteral("being"),
+                                 QStringLiteral("be"),   QStringLiteral("get"),  QStringLiteral("got")};
+    return s;
+}
+
+const QSet<QString> &irregularParticiples()
+{
+    static const QSet<QString> s{QStringLiteral("hit"),  QStringLiteral("struck"), QStringLiteral("shot"),
+                                 QStringLiteral("held"), QStringLiteral("sent"),   QStringLiteral("met"),
+                                 QStringLiteral("led"),  QStringLiteral("built"),  QStringLiteral("sold"),
+                                 QStringLiteral("bought"), QStringLiteral("fought"), QStringLiteral("overrun"),
+                                 QStringLiteral("cut"),  QStringLiteral("sunk"),   QStringLiteral("won"),
+                                 QStringLiteral("caught"), QStringLiteral("seen"), QStringLiteral("lent")};
+    return s;
+}
+
+const QSet<QString> &militaryModifiers()
+{
+    static const QSet<QString> s{QStringLiteral("strategic"), QStringLiteral("nuclear"),   QStringLiteral("combat"),
+                                 QStringLiteral("elite"),     QStringLiteral("additional"), QStringLiteral("armoured"),
+                                 QStringLiteral("armored"),   QStringLiteral("heavy"),     QStringLiteral("transport"),
+                                 QStringLiteral("tactical"),  QStringLiteral("stealth"),   QStringLiteral("ballistic"),
+                                 QStringLiteral("multinational"), QStringLiteral("long-range"), QStringLiteral("cargo"),
+                                 QStringLiteral("attack"),    QStringLiteral("surveillance"), QStringLiteral("spy"),
+                                 QStringLiteral("reconnaissance"), QStringLiteral("unmanned"), QStringLiteral("military")};
+    return s;
+}
+
+const QSet<QString> &auxiliaryModals()
+{
+    static const QSet<QString> s{QStringLiteral("will"),  QStringLiteral("would"), QStringLiteral("could"),
+                                 QStringLiteral("may"),   QStringLiteral("might"), QStringLiteral("can"),
+                                 QStringLiteral("shall"), QStringLiteral("'ll")};
     return s;
 }
 
@@ -87,7 +169,7 @@ const QSet<QString> &plannedWords()
                                  QStringLiteral("preparing"), QStringLiteral("prepares"), QStringLiteral("set"),
                                  QStringLiteral("going"),     QStringLiteral("'ll"),      QStringLiteral("upcoming"),
                                  QStringLiteral("aims"),      QStringLiteral("aim"),      QStringLiteral("decided"),
-                                 QStringLiteral("announced"), QStringLiteral("committed"), QStringLiteral("approved")};
+                                 QStringLiteral("committed")};
     return s;
 }
 
@@ -156,6 +238,32 @@ Coder::Coder(std::shared_ptr<const Dictionaries> dictionaries) : m_dict(std::mov
                 }
             }
         }
+    }
+    // Patterns written in the active voice whose trigger takes the object slot directly
+    // ("{S} ~hit {T}") must not match a passive ("X was hit"): there the subject is the patient.
+    m_passiveGuard.reserve(m_dict->patterns().size());
+    for (const Pattern &p : m_dict->patterns()) {
+        bool guard = false;
+        const auto &els = p.elements;
+        if (els.size() >= 3 && els.first().kind == PatternElement::Kind::Slot) {
+            int a = 1;
+            while (a < els.size() && els.at(a).kind == PatternElement::Kind::Words && els.at(a).optional) {
+                ++a;
+            }
+            if (a + 1 < els.size() && els.at(a).kind == PatternElement::Kind::Words && els.at(a).lemma) {
+                int b = a + 1;
+                while (b < els.size() && els.at(b).kind == PatternElement::Kind::Words && els.at(b).optional) {
+                    ++b;
+                }
+                guard = b < els.size() && els.at(b).kind == PatternElement::Kind::Slot;
+            }
+            for (const PatternElement &el : els) {
+                if (el.kind == PatternElement::Kind::Words && el.words.contains(QStringLiteral("by"))) {
+                    guard = false;
+                }
+            }
+        }
+        m_passiveGuard.append(guard);
     }
     for (const char *w : {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might",
                           "can", "should", "must", "did", "does", "do", "n't", "not", "also", "has", "'s", "been",
@@ -341,6 +449,10 @@ QList<Mention> Coder::findMentions(const Sentence &s, QDate date) const
                 if (q < n && tok.at(q).norm == QLatin1String("the")) {
                     ++q;
                 }
+                // "militants in northern Syria", "fighters in central Mali"
+                if (q + 1 < n && regionWords().contains(tok.at(q).norm)) {
+                    ++q;
+                }
                 const Atom *act = nullptr;
                 for (int j = k; j < atoms.size(); ++j) {
                     if (atoms.at(j).begin == q) {
@@ -374,6 +486,27 @@ QList<Mention> Coder::findMentions(const Sentence &s, QDate date) const
             }
             int k = next;
             bool sawRole = false;
+            if (atomAt(k, pos) == nullptr && k < atoms.size() && atoms.at(k).entry->kind == DictEntry::Kind::Role &&
+                atoms.at(k).begin > pos && atoms.at(k).begin - pos <= 3) {
+                // "Russian Tu-160 strategic bombers", "US F-16 jets": model names and military
+                // modifiers between the actor and its role word.
+                bool modelOnly = true;
+                for (int j = pos; j < atoms.at(k).begin && modelOnly; ++j) {
+                    const Token &mt = tok.at(j);
+                    bool digit = false;
+                    for (const QChar c : mt.norm) {
+                        if (c.isDigit()) {
+                            digit = true;
+                            break;
+                        }
+                    }
+                    modelOnly = digit || mt.norm == QLatin1String("-") || militaryModifiers().contains(mt.norm) ||
+                                (mt.isWord && mt.upper && mt.norm.size() >= 3);
+                }
+                if (modelOnly) {
+                    pos = atoms.at(k).begin;
+                }
+            }
             while (const Atom *r = atomAt(k, pos)) {
                 if (r->entry->kind != DictEntry::Kind::Role) {
                     break;
@@ -453,6 +586,7 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
 
     const QDate anchorDate = published.isValid() ? published.start : QDate();
     QHash<QString, Event> lastOfFamily;
+    std::optional<Event> lastEvent; ///< the article's most recent event (references back of statements)
 
     for (int si = 0; si < sentences.size(); ++si) {
         if (discarded.at(si)) {
@@ -501,18 +635,32 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 return kind == QLatin1String("state") || kind == QLatin1String("territory");
             }
             if (el->constraint == QLatin1String("mil")) {
-                return mm.role == QLatin1String("MIL");
+                // A force, not a person holding a military office ("Defence Minister Kihara").
+                return mm.role == QLatin1String("MIL") && !mm.person;
             }
             if (el->constraint == QLatin1String("nonmil")) {
-                return mm.role != QLatin1String("MIL");
+                return mm.role != QLatin1String("MIL") || mm.person;
             }
             return true;
         };
         const auto mentionStartingNear = [&](int pos, int maxSkip, const PatternElement *el, int limit) -> int {
             // Skips determiners and a few words (never a boundary) to reach a mention.
             int skipped = 0;
+            bool viaPlace = false;
             for (int k = pos; k < limit && k < n; ++k) {
                 const int m = mentionAtToken.at(k);
+                if (m < 0 && k > pos && !viaPlace && placeNouns().contains(tok.at(k - 1).norm) &&
+                    (tok.at(k).norm == QLatin1String("in") || tok.at(k).norm == QLatin1String(",") || tok.at(k).norm == QLatin1String("near") ||
+                     tok.at(k).norm == QLatin1String("of") || tok.at(k).norm == QLatin1String("outside"))) {
+                    // "to Lask air base in central Poland": the place leads to its country.
+                    viaPlace = true;
+                    skipped = std::max(0, maxSkip - 2);
+                    continue;
+                }
+                if (m < 0 && prepositions().contains(tok.at(k).norm)) {
+                    // An object behind a preposition is no direct object of the trigger.
+                    return -1;
+                }
                 if (m >= 0) {
                     if (mentions.at(m).begin != k) {
                         return -1;
@@ -603,6 +751,12 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 if (mm.begin > 0 && prepositions().contains(tok.at(mm.begin - 1).norm)) {
                     continue;
                 }
+                if (mm.adjective && mm.end < pos &&
+                    (placeNouns().contains(tok.at(mm.end).norm) || !m_verbs.contains(tok.at(mm.end).norm)) &&
+                    !tok.at(mm.end).norm.endsWith(QLatin1String("ed")) && !tok.at(mm.end).norm.endsWith(QLatin1String("ly"))) {
+                    // "Iranian military bases to launch…": an adjective before a noun is no subject.
+                    continue;
+                }
                 bool verbFollows = false;
                 for (int j = mm.end; j < std::min(pos + 1, mm.end + 4); ++j) {
                     if (j == pos || m_verbs.contains(tok.at(j).norm) ||
@@ -623,8 +777,28 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             return nearest;
         };
 
+        // A be-auxiliary (with adverbs between) right before a participle makes it passive.
+        const auto isPassiveAt = [&](int i) {
+            const QString &w = tok.at(i).norm;
+            if (!w.endsWith(QLatin1String("ed")) && !w.endsWith(QLatin1String("en")) &&
+                !irregularParticiples().contains(w)) {
+                return false;
+            }
+            for (int k = i - 1; k >= 0 && k >= i - 3; --k) {
+                const QString &b = tok.at(k).norm;
+                if (beForms().contains(b)) {
+                    return true;
+                }
+                if (!(b.endsWith(QLatin1String("ly")) || b == QLatin1String("also") || b == QLatin1String("not") ||
+                      b == QLatin1String("n't") || b == QLatin1String("reportedly") || b == QLatin1String("then"))) {
+                    return false;
+                }
+            }
+            return false;
+        };
         // Pattern matching from each anchor word.
         QList<Match> matches;
+        const QList<bool> &passiveGuard = m_passiveGuard;
         for (int i = 0; i < n; ++i) {
             const QList<int> *pats = m_dict->patternsAnchoredAt(tok.at(i).norm);
             if (pats == nullptr) {
@@ -718,6 +892,10 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 if (!forward(anchorIdx, i, m)) {
                     continue;
                 }
+                if (passiveGuard.at(pi) && isPassiveAt(i)) {
+                    // "Barracks near Belgrade were hit": the subject of a passive is the patient.
+                    continue;
+                }
                 m.anchorEnd = m.end;
                 m.begin = i;
                 // Elements before the anchor: optional words directly before it, then a leading slot.
@@ -805,6 +983,27 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             }
             timeSpans.append({tokenOfOffset(te.begin), tokenOfOffset(te.end - 1) + 1, &te});
         }
+        // A dateline ("MOSCOW, Oct 18 (Wire) -") dates the report, not the events of its sentence.
+        if (n > 4 && tok.at(0).isWord && tok.at(0).upper) {
+            int dash = -1;
+            bool comma = false;
+            for (int k = 1; k < std::min(n, 14); ++k) {
+                if (tok.at(k).norm == QLatin1String(",")) {
+                    comma = true;
+                } else if (isBoundary(tok.at(k))) {
+                    dash = k;
+                    break;
+                } else if (tok.at(k).isWord && !tok.at(k).upper && !tok.at(k).capital &&
+                           !tok.at(k).norm.at(0).isDigit() && tok.at(k).norm.size() > 3) {
+                    break; // running text, not a dateline
+                }
+            }
+            if (dash > 0 && comma) {
+                timeSpans.erase(std::remove_if(timeSpans.begin(), timeSpans.end(),
+                                               [dash](const TimeSpan &ts) { return ts.begin < dash; }),
+                                timeSpans.end());
+            }
+        }
         int caseByCaseAt = -1;
         for (int k = 0; k + 2 < n; ++k) {
             if (tok.at(k).norm == QLatin1String("case") && tok.at(k + 1).norm == QLatin1String("by") &&
@@ -883,7 +1082,18 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 origins << mentions.at(mi).origins;
             }
             const Event *ref = nullptr;
-            if (p.refBack && lastOfFamily.contains(family)) {
+            const bool statement = p.type.startsWith(QLatin1String("statement_"));
+            if (p.refBack && statement && targets.isEmpty() && !sources.isEmpty() && lastEvent.has_value()) {
+                // "X condemned the move", "Y welcomed the decision": a statement about a reference back
+                // targets the actor who did what is referred to (or, when that is the speaker, the other party).
+                ref = &*lastEvent;
+                const QString &speaker = sources.first().first;
+                if (ref->source != speaker) {
+                    targets.append({ref->source, ref->sourceRole});
+                } else {
+                    targets.append({ref->target, ref->targetRole});
+                }
+            } else if (p.refBack && lastOfFamily.contains(family)) {
                 ref = &lastOfFamily[family];
                 if (sources.isEmpty()) {
                     sources.append({ref->source, ref->sourceRole});
@@ -922,11 +1132,52 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 winEnd = mentions.at(m.t.mentions.first()).begin;
             }
             winBegin = std::max(0, std::min(winBegin, m.anchor));
+            if (winBegin == m.anchor) {
+                // No subject before the trigger: the verb chain before it ("refused on March 1 to let").
+                for (int k = m.anchor - 1; k >= 0 && k >= m.anchor - 6; --k) {
+                    if (mentionAtToken.at(k) >= 0 || isBoundary(tok.at(k)) || tok.at(k).norm == QLatin1String(",")) {
+                        break;
+                    }
+                    winBegin = k;
+                }
+            }
+            // A coordinated verb phrase ("rejected that claim and blamed Tehran") keeps only the
+            // auxiliaries of the first one ("will close … and withdraw").
+            int clauseStart = winBegin;
+            for (int k = m.anchor - 1; k > winBegin; --k) {
+                const QString &w = tok.at(k).norm;
+                if (w == QLatin1String("and") || w == QLatin1String("but") || w == QLatin1String(",") ||
+                    w == QLatin1String("while") || w == QLatin1String("though") || w == QLatin1String("although") ||
+                    isBoundary(tok.at(k))) {
+                    clauseStart = k + 1;
+                    break;
+                }
+            }
             bool negated = false;
             bool possible = false;
             bool planned = false;
+            const bool grantLike = p.type == QLatin1String("basing_granted") ||
+                                   p.type.startsWith(QLatin1String("alliance_"));
             for (int k = winBegin; k < std::max(winEnd, m.anchor + 1) && k < n; ++k) {
                 const QString &w = tok.at(k).norm;
+                if (k == m.anchor) {
+                    continue; // the trigger never qualifies itself ("rejected the claims")
+                }
+                if (k < clauseStart) {
+                    if (auxiliaryModals().contains(w)) {
+                        if (possibleWords().contains(w)) {
+                            possible = true;
+                        } else {
+                            planned = true;
+                        }
+                    }
+                    continue;
+                }
+                if (grantLike && (w == QLatin1String("agreed") || w == QLatin1String("agree") ||
+                                  w == QLatin1String("agrees") || w == QLatin1String("decided") ||
+                                  w == QLatin1String("committed"))) {
+                    continue; // agreeing to allow or to ally is the event itself
+                }
                 if (negators().contains(w)) {
                     // "ruled out", "no longer" keep their sense; "not only" does not negate.
                     if (!(w == QLatin1String("not") && k + 1 < n && tok.at(k + 1).norm == QLatin1String("only"))) {
@@ -975,12 +1226,50 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                     if (isClauseBreak(m.end, ts.begin)) {
                         continue;
                     }
+                } else if (ts.end <= m.anchor) {
+                    // Inside the match before the trigger: not when in a relative clause about the
+                    // subject ("Trump, who ordered the cut last month, accused Berlin").
+                    bool relative = false;
+                    for (int k = m.begin; k < ts.begin && !relative; ++k) {
+                        const QString &w = tok.at(k).norm;
+                        relative = w == QLatin1String("who") || w == QLatin1String("which") ||
+                                   w == QLatin1String("whose");
+                    }
+                    if (relative) {
+                        continue;
+                    }
                 }
                 if (dist < bestDist) {
                     bestDist = dist;
                     date = ts.te->date;
                     if (!date.isValid()) {
                         date = DatePoint{};
+                    }
+                }
+            }
+            if (bestDist == 11 && ref == nullptr) {
+                // Further away in the same sentence ("… to Mozambique's northern province …, the
+                // government said on Friday"), as long as no relative or time clause intervenes.
+                int far = n + 1;
+                for (const TimeSpan &ts : std::as_const(timeSpans)) {
+                    const int from = ts.end <= m.begin ? ts.end : m.end;
+                    const int to = ts.end <= m.begin ? m.begin : ts.begin;
+                    if (ts.begin < m.end && ts.end > m.begin) {
+                        continue;
+                    }
+                    bool blocked = isClauseBreak(from, to);
+                    for (int k = from; k < to && !blocked; ++k) {
+                        const QString &w = tok.at(k).norm;
+                        blocked = w == QLatin1String("which") || w == QLatin1String("who") ||
+                                  w == QLatin1String("when") || w == QLatin1String("after") ||
+                                  w == QLatin1String("before") || w == QLatin1String("since") ||
+                                  w == QLatin1String("while") || w == QLatin1String("until") ||
+                                  w == QLatin1String("where") || w == QLatin1String("whose") || isBoundary(tok.at(k));
+                    }
+                    if (!blocked && to - from < far) {
+                        far = to - from;
+                        date = ts.te->date;
+                        bestDist = 10;
                     }
                 }
             }
@@ -1036,6 +1325,12 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                             }
                         }
                     }
+                    if (e.type == EventType::MeetingVisit && !e.location.isEmpty() && e.location == e.source &&
+                        e.target != e.location) {
+                        // "Biden met Marcos at the White House": the visitor is the one away from home.
+                        std::swap(e.source, e.target);
+                        std::swap(e.sourceRole, e.targetRole);
+                    }
                     e.date = date;
                     e.polarity = negated ? Polarity::Negated : Polarity::Asserted;
                     e.modality = modality;
@@ -1086,6 +1381,7 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
         }
         for (const Event &e : std::as_const(kept)) {
             lastOfFamily.insert(familyOf(eventTypeName(e.type)), e);
+            lastEvent = e;
             events.append(e);
         }
     }

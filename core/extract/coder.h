@@ -41,6 +41,7 @@ private:
 
     std::shared_ptr<const Dictionaries> m_dict;
     QSet<QString> m_verbs;
+    QList<bool> m_passiveGuard; ///< per pattern: an active-voice trigger taking its object slot directly
 };
 
 } // namespace Entente::Core

@@ -1,5 +1,6 @@
 #include "extractionservice.h"
 
+#include <core/extract/postprocess.h>
 #include <core/storage/articlerepository.h>
 #include <core/storage/eventrepository.h>
 #include <core/storage/tagrepository.h>
@@ -74,7 +75,7 @@ Result<ExtractionService::Summary> ExtractionService::reextract(const QList<qint
             // A near-duplicate copy holds no events of its own: the story's first copy does.
             QList<Event> fresh;
             if (art.storyCluster == 0 || art.storyCluster == art.id) {
-                fresh = (*c)->code(art.cleanText, art.published);
+                fresh = removeRepeatedEvents((*c)->code(art.cleanText, art.published));
             }
             const auto added = events.replaceAutoEvents(art.id, fresh);
             if (!added) {

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <cmath>
+
 namespace Entente::Core {
 
 /// Linear time axis: maps dates to pixels for a visible range, picks ticks that suit the zoom

@@ -734,7 +734,8 @@ quint32 tokenHint(std::string_view token)
     };
     static constexpr Prefix prefixes[] = {
         {"related", HintRelated},   {"recommend", HintRelated}, {"promo", HintRelated},     {"share", HintShare},
-        {"social", HintShare},      {"newsletter", HintSubscribe}, {"subscri", HintSubscribe}, {"sidebar", HintNavigation},
+        {"social", HintShare},      {"newsletter", HintSubscribe}, {"subscri", HintSubscribe},
+        {"sidebar", HintNavigation},
         {"footer", HintNavigation}, {"breadcrumb", HintNavigation}, {"advert", HintAd},      {"sponsor", HintAd},
         {"cookie", HintConsent},    {"disqus", HintComment}};
     for (const Prefix &p : prefixes) {
@@ -1526,7 +1527,8 @@ struct DatePatterns
     QRegularExpression isoYear{uR"(^\s*(\d{4})\s*$)"_s};
     QRegularExpression epoch{uR"(^\s*(\d{10})(\d{3})?\s*$)"_s};
     QRegularExpression dayMonthYear{
-        uR"((?<!\d)(\d{1,2})(?:st|nd|rd|th)?\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4}))"_s,
+        uR"((?<!\d)(\d{1,2})(?:st|nd|rd|th)?\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)"
+        uR"(\.?,?\s+(\d{4}))"_s,
         QRegularExpression::CaseInsensitiveOption};
     QRegularExpression monthDayYear{
         uR"((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"_s,
@@ -1999,17 +2001,24 @@ struct BoilerplatePatterns
     // Whole short lines that are page furniture rather than article text.
     QRegularExpression furniture = wholeLine({
         uR"(advertisements?|adverts?|ads?|sponsored( content)?|this slideshow requires javascript\.?)",
-        uR"(story continues below( advertisement)?|continue reading( below)?|(scroll|article) continues? .*|skip (to|ad).*)",
-        uR"(share( this)?( (article|story|post|page))?( on.*)?:?|share via.*|tweet( this)?|email( this)?|print( this)?( (article|page))?)",
+        uR"(story continues below( advertisement)?|continue reading( below)?)",
+        uR"((scroll|article) continues? .*|skip (to|ad).*)",
+        uR"(share( this)?( (article|story|post|page))?( on.*)?:?|share via.*)",
+        uR"(tweet( this)?|email( this)?|print( this)?( (article|page))?)",
         uR"(like this (story|article|post)\?.*)",
         uR"(comments?|\d+ comments?|(view|show|read) comments?|leave a (comment|reply)|post a comment)",
         uR"(follow us( on .*)?|like us on .*|sign up( for.*)?|subscribe( now| today)?( to .*)?|newsletter)",
-        uR"(related( (articles?|stories|posts|content|coverage|news|reading|topics|links))?:?|read more:?|read next:?|more:)",
-        uR"(more (from|on|about|stories|news) .*|see also:?|also read:?|you (may|might) also like:?|recommended( for you)?:?)",
-        uR"(trending( now)?:?|most (read|popular|viewed):?|top stories|highlights|topics?:?|tags?:?.*|filed under:?.*|posted in .*)",
-        uR"(captions?|photo:.*|image:.*|photograph:.*|pictured:.*|video:.*|(image|photo|picture) (credit|source|courtesy)s?:?.*)",
+        uR"(related( (articles?|stories|posts|content|coverage|news|reading|topics|links))?:?)",
+        uR"(read more:?|read next:?|more:)",
+        uR"(more (from|on|about|stories|news) .*|see also:?|also read:?)",
+        uR"(you (may|might) also like:?|recommended( for you)?:?)",
+        uR"(trending( now)?:?|most (read|popular|viewed):?|top stories)",
+        uR"(highlights|topics?:?|tags?:?.*|filed under:?.*|posted in .*)",
+        uR"(captions?|photo:.*|image:.*|photograph:.*|pictured:.*)",
+        uR"(video:.*|(image|photo|picture) (credit|source|courtesy)s?:?.*)",
         uR"(getty images|shutterstock|ap photo.*|reuters/.*|afp/.*)",
-        uR"(click here to .*|(\d+ )?min(ute)?s? read|(reading|read) time:?.*|loading\.*|please enable javascript.*|text size)",
+        uR"(click here to .*|(\d+ )?min(ute)?s? read|(reading|read) time:?.*)",
+        uR"(loading\.*|please enable javascript.*|text size)",
         uR"(we use cookies.*|this (site|website) uses cookies.*|accept( all)?( cookies)?|close|back to top)",
         uR"(next( article| story| post)?|previous( article| story| post)?|\d+ (of|/) \d+|\d+ - \d+ of \d+|arrow_\w+)",
     });
@@ -2017,7 +2026,9 @@ struct BoilerplatePatterns
     QRegularExpression byline{
         uR"(^(?i:by|written by|words by|reporting by|posted by|story by|von|par|por|di|door|de)\s+\p{Lu}.{0,100}$)"_s};
     QRegularExpression dateLine = wholeLine({
-        uR"(((published|updated|posted|last updated|first published|modified|created)( on| at)?:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}(st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?\d{4}.{0,40})",
+        uR"(((published|updated|posted|last updated|first published|modified|created)( on| at)?:?\s*)?)"
+        uR"(((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}(st|nd|rd|th)?\s+)?)"
+        uR"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?\d{4}.{0,40})",
         uR"(((published|updated|posted|last updated|modified)( on| at)?:?\s*)?\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}.{0,40})",
         uR"((published|updated|posted|last updated)\b.{0,60})",
     });
@@ -2028,11 +2039,17 @@ struct BoilerplatePatterns
     });
     // Lead-ins to links or calls to action that end an article.
     QRegularExpression trailer{
-        uR"(^(read more|read next|related|more:|see also|also read|also see|recommended|you (may|might) also|more (from|on|about|stories|news)|follow (us|me|him|her|them)|share (this|on)|sign up|subscribe|join (us|our)|like us|get (our|the) .*newsletter|tags?:|topics?:|filed under|posted in|categor(y|ies):|comments?\b|leave a (comment|reply)|click here|related (articles?|stories|posts|content|coverage)|previous (article|story|post)|next (article|story|post)|if you (enjoyed|liked) this|copyright|all rights reserved|©).{0,600}$)"_s,
+        uR"(^(read more|read next|related|more:|see also|also read|also see|recommended|you (may|might) also)"
+        uR"(|more (from|on|about|stories|news)|follow (us|me|him|her|them)|share (this|on)|sign up|subscribe)"
+        uR"(|join (us|our)|like us|get (our|the) .*newsletter|tags?:|topics?:|filed under|posted in|categor(y|ies):)"
+        uR"(|comments?\b|leave a (comment|reply)|click here|related (articles?|stories|posts|content|coverage))"
+        uR"(|previous (article|story|post)|next (article|story|post)|if you (enjoyed|liked) this)"
+        uR"(|copyright|all rights reserved|©).{0,600}$)"_s,
         QRegularExpression::CaseInsensitiveOption};
     // Cookie and consent notices that slipped into the text.
-    QRegularExpression cookieNotice{uR"(\bcookies?\b.*\b(website|site|browsing|browser|consent|accept|opt-out|settings)\b)"_s,
-                                    QRegularExpression::CaseInsensitiveOption};
+    QRegularExpression cookieNotice{
+        uR"(\bcookies?\b.*\b(website|site|browsing|browser|consent|accept|opt-out|settings)\b)"_s,
+        QRegularExpression::CaseInsensitiveOption};
 };
 
 // A line under a picture that describes it: it repeats the image's alt text, or it is a short
@@ -2257,19 +2274,36 @@ Regions contentRegions(const std::vector<Node> &nodes, const SubtreeScores &scor
         regions.emplace_back(container, nodes[size_t(container)].end);
         return regions;
     }
+    std::vector<int> siblings;
+    size_t at = 0;
+    for (int child = parent + 1; child < nodes[size_t(parent)].end; child = nodes[size_t(child)].end) {
+        if (child == container) {
+            at = siblings.size();
+        }
+        siblings.push_back(child);
+    }
     const double own = scores.sum(container);
     const double threshold = std::max(60.0, 0.1 * own);
-    for (int child = parent + 1; child < nodes[size_t(parent)].end; child = nodes[size_t(child)].end) {
-        const Node &n = nodes[size_t(child)];
-        if (child == container) {
-            regions.emplace_back(child, n.end);
-            continue;
+    // Walk away from the container on both sides; a sizeable run of boilerplate (a link list, a
+    // teaser rail) ends the article on that side, small ad slots and empty spacers do not.
+    std::vector<bool> take(siblings.size(), false);
+    take[at] = true;
+    for (int direction : {-1, 1}) {
+        for (qsizetype k = qsizetype(at) + direction; k >= 0 && k < qsizetype(siblings.size()); k += direction) {
+            const Node &n = nodes[size_t(siblings[size_t(k)])];
+            if (n.removed || n.isText) {
+                continue;
+            }
+            const double value = scores.sum(siblings[size_t(k)]);
+            if (value <= -50.0) {
+                break;
+            }
+            take[size_t(k)] = value >= threshold;
         }
-        if (n.removed || n.isText) {
-            continue;
-        }
-        if (scores.sum(child) >= threshold) {
-            regions.emplace_back(child, n.end);
+    }
+    for (size_t k = 0; k < siblings.size(); ++k) {
+        if (take[k]) {
+            regions.emplace_back(siblings[k], nodes[size_t(siblings[k])].end);
         }
     }
     return regions;
@@ -2379,7 +2413,8 @@ std::vector<size_t> selectBlocks(const std::vector<Node> &nodes, std::vector<Blo
     while (head < chosen.size() && head < 6) {
         const Block &b = blocks[chosen[head]];
         const bool shortLine = b.chars < 160;
-        const bool byline = b.chars < 100 && b.sentenceEnds <= (b.chars < 60 ? 1 : 0) && pat.byline.match(b.text).hasMatch();
+        const bool byline = b.chars < 100 && b.sentenceEnds <= (b.chars < 60 ? 1 : 0)
+            && pat.byline.match(b.text).hasMatch();
         if (shortLine
             && (byline || pat.dateLine.match(b.text).hasMatch() || pat.credit.match(b.text).hasMatch()
                 || (b.flags & InHeading))) {
@@ -2616,7 +2651,8 @@ DatePoint dateFromTimeElements(const std::vector<Node> &nodes, int container, in
         // An "updated" stamp often comes first; the publication stamp is the one we want.
         const std::string cls = lowerAscii(attribute(n.g->v.element, "class")) + ' '
             + lowerAscii(attribute(n.g->v.element, "itemprop"))
-            + (n.parent >= 0 ? ' ' + lowerAscii(attribute(nodes[size_t(n.parent)].g->v.element, "class")) : std::string());
+            + (n.parent >= 0 ? ' ' + lowerAscii(attribute(nodes[size_t(n.parent)].g->v.element, "class"))
+                             : std::string());
         const bool updated = cls.find("updat") != std::string::npos || cls.find("modif") != std::string::npos;
         if (!updated) {
             return d;

@@ -1,6 +1,7 @@
 #include "importer.h"
 
 #include <core/extract/coder.h>
+#include <core/extract/postprocess.h>
 #include <core/ingest/fingerprint.h>
 #include <core/ingest/formatreader.h>
 #include <core/ingest/rawdocument.h>
@@ -53,14 +54,17 @@ Importer::Prepared Importer::prepare(const RawDocument &doc) const
     p.result.file = doc.filePath;
     p.result.item = doc.itemIndex;
     p.result.warnings = doc.warnings;
-    const CleanedText cleaned = TextCleaner::clean(doc.text);
+    // Plain text goes to the cleaner whole, so that a first line that is site furniture ("Skip to
+    // content") is dropped and the real headline found.
+    const bool plain = doc.format == QLatin1String("text") && !doc.title.isEmpty();
+    const CleanedText cleaned = TextCleaner::clean(plain ? doc.title + QStringLiteral("\n\n") + doc.text : doc.text);
     if (cleaned.text.trimmed().isEmpty()) {
         p.result.status = ImportItemResult::Status::Error;
         p.result.error = QStringLiteral("no article text found");
         return p;
     }
     Article &a = p.article;
-    a.title = !doc.title.trimmed().isEmpty() ? doc.title.simplified() : cleaned.title;
+    a.title = !plain && !doc.title.trimmed().isEmpty() ? doc.title.simplified() : cleaned.title;
     a.cleanText = cleaned.text;
     a.rawText = doc.rawText.isEmpty() ? doc.text : doc.rawText;
     a.url = doc.url;
@@ -84,7 +88,7 @@ Importer::Prepared Importer::prepare(const RawDocument &doc) const
     a.simhash = Fingerprint::simhash(a.cleanText);
     p.result.title = a.title;
     if (m_options.extract && m_coder) {
-        p.events = m_coder->code(a.cleanText, a.published);
+        p.events = removeRepeatedEvents(m_coder->code(a.cleanText, a.published));
     }
     p.ok = true;
     return p;

@@ -240,16 +240,18 @@ void TestHtmlExtractor::dateFormats_data()
     QTest::addColumn<QString>("meta");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("ISO with offset") << u"<meta property=\"article:published_time\" content=\"2017-03-28T23:30:00-05:00\">"_s
-                                     << u"2017-03-28"_s;
+    QTest::newRow("ISO with offset")
+        << u"<meta property=\"article:published_time\" content=\"2017-03-28T23:30:00-05:00\">"_s << u"2017-03-28"_s;
     QTest::newRow("RFC 2822") << u"<meta name=\"date\" content=\"Tue, 28 Mar 2017 10:00:00 GMT\">"_s << u"2017-03-28"_s;
     QTest::newRow("month name first") << u"<meta name=\"pubdate\" content=\"March 28, 2017\">"_s << u"2017-03-28"_s;
     QTest::newRow("day.month.year") << u"<meta name=\"publishdate\" content=\"28.03.2017\">"_s << u"2017-03-28"_s;
     QTest::newRow("compact") << u"<meta name=\"DC.date.issued\" content=\"20170328\">"_s << u"2017-03-28"_s;
     QTest::newRow("epoch seconds") << u"<meta name=\"sailthru.date\" content=\"1490702400\">"_s << u"2017-03-28"_s;
     QTest::newRow("month only") << u"<meta name=\"date\" content=\"2017-03\">"_s << u"2017-03"_s;
-    QTest::newRow("JSON-LD") << u"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2017-03-28\"}</script>"_s
-                             << u"2017-03-28"_s;
+    QTest::newRow("JSON-LD")
+        << u"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2017-03-28\"}"
+           "</script>"_s
+        << u"2017-03-28"_s;
     QTest::newRow("microdata") << u"<meta itemprop=\"datePublished\" content=\"2017-03-28\">"_s << u"2017-03-28"_s;
     QTest::newRow("garbage") << u"<meta name=\"date\" content=\"soon\">"_s << QString();
     QTest::newRow("nothing") << QString() << QString();
@@ -278,10 +280,12 @@ void TestHtmlExtractor::titleSuffix_data()
                                   << u"Talks resume in Velm"_s;
     QTest::newRow("hyphen inside the headline")
         << u"<title>Russia - Iran talks resume in Velm</title>"_s << u"Russia - Iran talks resume in Velm"_s;
-    QTest::newRow("og:title wins") << u"<title>Other | Site</title><meta property=\"og:title\" content=\"The real headline\">"_s
-                                   << u"The real headline"_s;
+    QTest::newRow("og:title wins")
+        << u"<title>Other | Site</title><meta property=\"og:title\" content=\"The real headline\">"_s
+        << u"The real headline"_s;
     QTest::newRow("og:title with site suffix")
-        << u"<meta property=\"og:site_name\" content=\"Lakeshore News\"><meta property=\"og:title\" content=\"Talks resume in Velm | Lakeshore News\">"_s
+        << u"<meta property=\"og:site_name\" content=\"Lakeshore News\">"
+           "<meta property=\"og:title\" content=\"Talks resume in Velm | Lakeshore News\">"_s
         << u"Talks resume in Velm"_s;
 }
 

@@ -1,0 +1,369 @@
+#include "timelineview.h"
+
+#include <ui/palette.h>
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace Entente::Ui {
+
+using Core::TimelineData;
+using Core::TimeScale;
+
+TimelineView::TimelineView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("timelineView"));
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(300, 150);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_scale = TimeScale(QDate(1990, 1, 1), QDate(2025, 12, 31), 800);
+}
+
+void TimelineView::setData(std::shared_ptr<const TimelineData> data)
+{
+    const bool first = !m_data || m_data->eventCount() == 0;
+    m_data = std::move(data);
+    m_scrollLane = 0;
+    if (first) {
+        fitAll();
+    }
+    update();
+}
+
+void TimelineView::fitAll()
+{
+    m_scale.setWidth(std::max(1, width() - kLabelWidth));
+    if (m_data && m_data->eventCount() > 0) {
+        const double pad = std::max(30.0, (m_data->lastDay() - m_data->firstDay()) * 0.04);
+        m_scale.setRange(m_data->firstDay() - pad, m_data->lastDay() + pad);
+    }
+    update();
+    Q_EMIT viewChanged();
+}
+
+void TimelineView::setSelectedEvent(qint64 id)
+{
+    m_selected = id;
+    update();
+}
+
+QPair<QDate, QDate> TimelineView::brushedRange() const
+{
+    if (!m_hasBrush) {
+        return {};
+    }
+    const double a = std::min(m_brushStart, m_brushEnd);
+    const double b = std::max(m_brushStart, m_brushEnd);
+    return {TimeScale::fromDays(a), TimeScale::fromDays(b)};
+}
+
+void TimelineView::clearBrush()
+{
+    m_hasBrush = false;
+    update();
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_scale.setWidth(std::max(1, width() - kLabelWidth));
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    paint(p, size());
+}
+
+void TimelineView::renderTo(QPaintDevice *device, const QSize &size)
+{
+    const double oldWidth = m_scale.width();
+    m_scale.setWidth(std::max(1, size.width() - kLabelWidth));
+    QPainter p(device);
+    paint(p, size);
+    p.end();
+    m_scale.setWidth(oldWidth);
+}
+
+void TimelineView::paint(QPainter &p, const QSize &size)
+{
+    p.fillRect(QRect(QPoint(0, 0), size), palette().color(QPalette::Base));
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const QColor text = palette().color(QPalette::Text);
+    const QColor grid = palette().color(QPalette::Mid);
+    const int plotLeft = kLabelWidth;
+    const int plotWidth = size.width() - plotLeft;
+
+    // Axis with ticks.
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
+    p.setFont(small);
+    const auto ticks = m_scale.ticks(70);
+    for (const auto &t : ticks) {
+        const double x = plotLeft + t.x;
+        p.setPen(QPen(t.major ? grid.darker(120) : grid.lighter(115), 1));
+        p.drawLine(QPointF(x, kAxisHeight - 6), QPointF(x, size.height()));
+        p.setPen(text);
+        p.drawText(QRectF(x + 3, 4, 120, kAxisHeight - 10), Qt::AlignLeft | Qt::AlignVCenter, t.label);
+    }
+    p.setPen(grid);
+    p.drawLine(QPointF(plotLeft, kAxisHeight), QPointF(size.width(), kAxisHeight));
+
+    if (!m_data || m_data->eventCount() == 0) {
+        p.setPen(text);
+        p.drawText(QRect(plotLeft, kAxisHeight, plotWidth, size.height() - kAxisHeight), Qt::AlignCenter,
+                   QStringLiteral("No dated events yet. Import articles to fill the timeline."));
+        return;
+    }
+
+    const double from = m_scale.startDays();
+    const double to = m_scale.endDays();
+    const double binDays = m_scale.binDays(5);
+    const double ppd = m_scale.pixelsPerDay();
+    const int lanes = static_cast<int>(m_data->lanes().size());
+    const int visibleLanes = (size.height() - kAxisHeight) / kLaneHeight + 1;
+    for (int row = 0; row < visibleLanes && m_scrollLane + row < lanes; ++row) {
+        const int lane = m_scrollLane + row;
+        const auto &l = m_data->lanes().at(lane);
+        const double y0 = kAxisHeight + row * kLaneHeight;
+        const double cy = y0 + kLaneHeight / 2.0;
+        if (row % 2 == 1) {
+            p.fillRect(QRectF(0, y0, size.width(), kLaneHeight), palette().color(QPalette::AlternateBase));
+        }
+        p.setPen(text);
+        p.drawText(QRectF(4, y0, plotLeft - 8, kLaneHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(l.key, Qt::ElideRight, plotLeft - 8));
+        p.save();
+        p.setClipRect(QRectF(plotLeft, y0, plotWidth, kLaneHeight));
+        // Relation intervals as bars.
+        for (const auto &iv : l.intervals) {
+            const double x0 = plotLeft + m_scale.x(iv.start);
+            const double x1 = plotLeft + (iv.end.isValid() ? m_scale.x(iv.end) : plotWidth + 10.0);
+            QColor c = relationColor(iv.kind);
+            c.setAlpha(70);
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawRoundedRect(QRectF(x0, y0 + 4, std::max(2.0, x1 - x0), kLaneHeight - 8), 3, 3);
+        }
+        const auto range = m_data->visibleRange(lane, from, to);
+        const qsizetype count = range.second - range.first;
+        // Level of detail: more events than pixels → bins with counts.
+        if (count > plotWidth / 3) {
+            const auto bins = m_data->bins(lane, from, to, binDays);
+            int maxCount = 1;
+            for (const auto &b : bins) {
+                maxCount = std::max(maxCount, b.count);
+            }
+            for (const auto &b : bins) {
+                const double x0 = plotLeft + m_scale.xOfDays(b.start);
+                const double w = std::max(1.0, (b.end - b.start) * ppd - 1);
+                const double h = 3 + (kLaneHeight - 7) * std::sqrt(static_cast<double>(b.count) / maxCount);
+                QColor c = typeColor(static_cast<Core::EventType>(b.dominantType));
+                p.setPen(Qt::NoPen);
+                p.setBrush(c);
+                p.drawRect(QRectF(x0, cy - h / 2, w, h));
+            }
+        } else {
+            const auto &items = l.items;
+            for (qsizetype i = range.first; i < range.second; ++i) {
+                const auto &it = items.at(i);
+                const double x0 = plotLeft + m_scale.xOfDays(it.start);
+                const double x1 = plotLeft + m_scale.xOfDays(it.end + 1);
+                const QColor c = typeColor(static_cast<Core::EventType>(it.type));
+                QPen pen(c, 1.5);
+                if (it.tentative) {
+                    pen.setStyle(Qt::DashLine);
+                }
+                if (x1 - x0 > 6) {
+                    // An imprecise date is a span over its precision.
+                    QColor fill = c;
+                    fill.setAlpha(it.tentative ? 0 : 60);
+                    p.setPen(pen);
+                    p.setBrush(fill);
+                    p.drawRoundedRect(QRectF(x0, cy - 5, x1 - x0, 10), 4, 4);
+                }
+                const double cx = x1 - x0 > 6 ? (x0 + x1) / 2 : x0;
+                p.setPen(pen);
+                p.setBrush(it.tentative ? QBrush(palette().color(QPalette::Base)) : QBrush(c));
+                QPainterPath diamond;
+                diamond.moveTo(cx, cy - 6);
+                diamond.lineTo(cx + 5, cy);
+                diamond.lineTo(cx, cy + 6);
+                diamond.lineTo(cx - 5, cy);
+                diamond.closeSubpath();
+                p.drawPath(diamond);
+                if (it.id == m_selected) {
+                    p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+                    p.setBrush(Qt::NoBrush);
+                    p.drawEllipse(QPointF(cx, cy), 9, 9);
+                }
+            }
+        }
+        p.restore();
+    }
+    if (m_hasBrush) {
+        const double a = plotLeft + m_scale.xOfDays(std::min(m_brushStart, m_brushEnd));
+        const double b = plotLeft + m_scale.xOfDays(std::max(m_brushStart, m_brushEnd));
+        QColor c = palette().color(QPalette::Highlight);
+        c.setAlpha(50);
+        p.fillRect(QRectF(a, kAxisHeight, b - a, size.height() - kAxisHeight), c);
+    }
+    if (lanes > visibleLanes) {
+        p.setPen(text);
+        p.drawText(QRectF(4, size.height() - 16, plotLeft, 14), Qt::AlignLeft,
+                   QStringLiteral("lanes %1–%2 of %3").arg(m_scrollLane + 1).arg(std::min(lanes, m_scrollLane + visibleLanes)).arg(lanes));
+    }
+}
+
+int TimelineView::laneAt(double y) const
+{
+    if (!m_data || y < kAxisHeight) {
+        return -1;
+    }
+    const int lane = m_scrollLane + static_cast<int>((y - kAxisHeight) / kLaneHeight);
+    return lane < m_data->lanes().size() ? lane : -1;
+}
+
+qint64 TimelineView::eventAtPos(const QPointF &pos) const
+{
+    const int lane = laneAt(pos.y());
+    if (lane < 0 || pos.x() < kLabelWidth) {
+        return 0;
+    }
+    const double day = m_scale.daysAt(pos.x() - kLabelWidth);
+    return m_data->eventAt(lane, day, 6 / m_scale.pixelsPerDay());
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ShiftModifier || event->angleDelta().y() == 0) {
+        if (m_data) {
+            const int step = event->angleDelta().y() != 0 ? event->angleDelta().y() : event->angleDelta().x();
+            m_scrollLane = std::clamp(m_scrollLane - step / 120, 0,
+                                      std::max(0, static_cast<int>(m_data->lanes().size()) - 1));
+            update();
+        }
+        return;
+    }
+    const double factor = std::pow(1.0015, event->angleDelta().y());
+    m_scale.zoom(factor, event->position().x() - kLabelWidth);
+    update();
+    Q_EMIT viewChanged();
+    event->accept();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressPos = event->position();
+    m_lastPos = event->position();
+    if (event->button() == Qt::LeftButton) {
+        if (event->modifiers() & Qt::ShiftModifier || event->position().y() < kAxisHeight) {
+            m_brushing = true;
+            m_brushStart = m_scale.daysAt(event->position().x() - kLabelWidth);
+            m_brushEnd = m_brushStart;
+            m_hasBrush = true;
+        } else {
+            m_dragging = true;
+        }
+    }
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_brushing) {
+        m_brushEnd = m_scale.daysAt(event->position().x() - kLabelWidth);
+        update();
+    } else if (m_dragging) {
+        m_scale.pan(event->position().x() - m_lastPos.x());
+        const int dyLanes = static_cast<int>((m_pressPos.y() - event->position().y()) / kLaneHeight);
+        Q_UNUSED(dyLanes)
+        update();
+        Q_EMIT viewChanged();
+    }
+    m_lastPos = event->position();
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    const bool click = (event->position() - m_pressPos).manhattanLength() < 4;
+    if (m_brushing) {
+        m_brushing = false;
+        if (click) {
+            m_hasBrush = false;
+            update();
+            Q_EMIT rangeBrushed(QDate(), QDate());
+        } else {
+            const auto r = brushedRange();
+            Q_EMIT rangeBrushed(r.first, r.second);
+        }
+    } else if (m_dragging) {
+        m_dragging = false;
+        if (click) {
+            const qint64 id = eventAtPos(event->position());
+            if (id > 0) {
+                m_selected = id;
+                update();
+                Q_EMIT eventClicked(id);
+            }
+        }
+    }
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    const double centre = m_scale.width() / 2;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        m_scale.zoom(1.5, centre);
+        break;
+    case Qt::Key_Minus:
+        m_scale.zoom(1 / 1.5, centre);
+        break;
+    case Qt::Key_Left:
+        m_scale.pan(m_scale.width() / 8);
+        break;
+    case Qt::Key_Right:
+        m_scale.pan(-m_scale.width() / 8);
+        break;
+    case Qt::Key_Home:
+    case Qt::Key_0:
+        fitAll();
+        return;
+    case Qt::Key_Escape:
+        clearBrush();
+        Q_EMIT rangeBrushed(QDate(), QDate());
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    update();
+    Q_EMIT viewChanged();
+}
+
+bool TimelineView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const qint64 id = eventAtPos(help->pos());
+        if (id > 0 && m_describer) {
+            QToolTip::showText(help->globalPos(), m_describer(id), this);
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace Entente::Ui
