@@ -124,7 +124,7 @@ const QSet<QString> &auxiliaryModals()
 bool isBoundary(const Token &t)
 {
     return t.norm == QLatin1String(";") || t.norm == QLatin1String(":") || t.norm == QStringLiteral("\u2014") ||
-           t.norm == QLatin1String("-") || t.norm == QStringLiteral("\u2013");
+           (t.norm == QLatin1String("-") && !t.joined) || t.norm == QStringLiteral("\u2013");
 }
 
 const QSet<QString> &negators()
@@ -167,6 +167,7 @@ const QSet<QString> &plannedWords()
                                  QStringLiteral("due"),       QStringLiteral("agreed"),   QStringLiteral("agree"),
                                  QStringLiteral("pledged"),   QStringLiteral("promised"), QStringLiteral("vowed"),
                                  QStringLiteral("preparing"), QStringLiteral("prepares"), QStringLiteral("set"),
+                                 QStringLiteral("applied"),   QStringLiteral("applies"),  QStringLiteral("applying"),
                                  QStringLiteral("going"),     QStringLiteral("'ll"),      QStringLiteral("upcoming"),
                                  QStringLiteral("aims"),      QStringLiteral("aim"),      QStringLiteral("decided"),
                                  QStringLiteral("committed")};
@@ -443,8 +444,8 @@ QList<Mention> Coder::findMentions(const Sentence &s, QDate date) const
                 out.append(m);
                 continue;
             }
-            if (pos < n && (tok.at(pos).norm == QLatin1String("of") || tok.at(pos).norm == QLatin1String("in") ||
-                            tok.at(pos).norm == QLatin1String("from"))) {
+            // "of"/"in" only: "troops from Germany" after a movement verb is where they leave.
+            if (pos < n && (tok.at(pos).norm == QLatin1String("of") || tok.at(pos).norm == QLatin1String("in"))) {
                 int q = pos + 1;
                 if (q < n && tok.at(q).norm == QLatin1String("the")) {
                     ++q;
@@ -672,7 +673,8 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 }
                 if (isBoundary(tok.at(k)) || tok.at(k).norm == QLatin1String(".") ||
                     tok.at(k).norm == QLatin1String("to") || tok.at(k).norm == QLatin1String("that") ||
-                    (k > pos && m_verbs.contains(tok.at(k).norm) && !determiners().contains(tok.at(k).norm))) {
+                    (k > pos && m_verbs.contains(tok.at(k).norm) && !determiners().contains(tok.at(k).norm) &&
+                     !placeNouns().contains(tok.at(k).norm))) {
                     return -1;
                 }
                 if (!determiners().contains(tok.at(k).norm)) {
@@ -843,6 +845,20 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                                     gt.norm == QLatin1String(",")) {
                                     break;
                                 }
+                                // A gap never hands a slot the object of a preposition it skipped
+                                // ("meet all criteria of NATO").
+                                if (prepositions().contains(gt.norm)) {
+                                    qsizetype next = ei + 1;
+                                    while (next < p.elements.size() &&
+                                           p.elements.at(next).kind == PatternElement::Kind::Words &&
+                                           p.elements.at(next).optional) {
+                                        ++next;
+                                    }
+                                    if (next < p.elements.size() &&
+                                        p.elements.at(next).kind == PatternElement::Kind::Slot) {
+                                        continue;
+                                    }
+                                }
                             }
                             if (forward(ei + 1, pos + g, m)) {
                                 return true;
@@ -890,6 +906,13 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 m.pattern = &p;
                 m.anchor = i;
                 if (!forward(anchorIdx, i, m)) {
+                    continue;
+                }
+                if (anchorIdx > 0 && p.elements.first().kind == PatternElement::Kind::Slot && i > 0 &&
+                    tok.at(i).norm.endsWith(QLatin1String("ing")) && mentionAtToken.at(i - 1) < 0 &&
+                    placeNouns().contains(tok.at(i - 1).norm)) {
+                    // "two Iraqi bases hosting US forces": a participle modifying a noun has that noun,
+                    // not the clause subject, as its subject.
                     continue;
                 }
                 if (passiveGuard.at(pi) && isPassiveAt(i)) {
@@ -1056,6 +1079,14 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 for (int k = v - 1; k >= 0 && k >= v - 4; --k) {
                     if (mentionAtToken.at(k) >= 0) {
                         return mentions.at(mentionAtToken.at(k)).actor;
+                    }
+                    if (tok.at(k).norm == QLatin1String(",") || isBoundary(tok.at(k))) {
+                        // "…, its foreign ministry said": a possessive speaker is the sentence's subject.
+                        const QString &first = tok.at(std::min(k + 1, n - 1)).norm;
+                        if ((first == QLatin1String("its") || first == QLatin1String("their")) && !mentions.isEmpty()) {
+                            return mentions.first().actor;
+                        }
+                        break;
                     }
                 }
             }

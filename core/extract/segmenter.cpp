@@ -146,6 +146,8 @@ QList<Token> Segmenter::tokenize(const QString &text, qsizetype begin, qsizetype
             continue;
         } else {
             t.end = i + 1;
+            t.joined = i > begin && i + 1 < end && isWordChar(text.at(i + 1)) &&
+                       (isWordChar(text.at(i - 1)) || text.at(i - 1) == QLatin1Char('.'));
         }
         const QStringView raw = QStringView(text).mid(t.begin, t.end - t.begin);
         t.norm = normalise(raw);
@@ -231,7 +233,8 @@ QList<Sentence> Segmenter::split(const QString &text)
                                                           QStringLiteral("president"), QStringLiteral("secretary"),
                                                           QStringLiteral("officials"), QStringLiteral("marines"),
                                                           QStringLiteral("troops"), QStringLiteral("military")};
-                    if (next.capital && !next.upper) {
+                    if ((next.capital && !next.upper) || nc.isDigit()) {
+                        // "U.S. 5th Fleet", "U.S. 2nd Infantry Division" continue the name too.
                         // Most often "U.S. Ambassador", "U.S. Central Command": a continuation.
                         continue;
                     }

@@ -15,6 +15,7 @@ struct Token
     bool isWord = false;   ///< letters or digits (not punctuation)
     bool upper = false;    ///< written entirely in capitals ("US", "NATO")
     bool capital = false;  ///< starts with a capital letter
+    bool joined = false;   ///< punctuation written without spaces between two words ("F-16", "U.S.-Japan")
 };
 
 struct Sentence

@@ -1,6 +1,7 @@
 #include "fingerprint.h"
 
 #include <QCryptographicHash>
+#include <QList>
 #include <QStringList>
 
 #include <array>
@@ -74,6 +75,18 @@ quint64 Fingerprint::simhash(const QString &text)
     }
     // Zero means "no fingerprint" in the store; a text that hashes to it gets one set bit.
     return out == 0 ? 1 : out;
+}
+
+QList<int> Fingerprint::bands(quint64 simhash)
+{
+    static constexpr int widths[kBands] = {11, 11, 11, 11, 10, 10};
+    QList<int> out;
+    int shift = 0;
+    for (int w : widths) {
+        out.append(static_cast<int>((simhash >> shift) & ((1ULL << w) - 1)));
+        shift += w;
+    }
+    return out;
 }
 
 int Fingerprint::distance(quint64 a, quint64 b)

@@ -105,7 +105,7 @@ bool isFurnitureLine(const QString &p)
 bool isBylineLine(const QString &p)
 {
     static const QRegularExpression re(
-        QStringLiteral("^(?:by|from|words by|reported by|written by)\\s+[A-Z][\\w.'’-]+(?:\\s+[A-Z][\\w.'’-]+){0,4}"
+        QStringLiteral("^(?:[Bb]y|[Ff]rom|[Ww]ords by|[Rr]eported by|[Ww]ritten by)\\s+[A-Z][\\w.'’-]+(?:\\s+[A-Z][\\w.'’-]+){0,4}"
                        "(?:\\s*(?:,|and|&)\\s*[A-Z][\\w.'’-]+(?:\\s+[A-Z][\\w.'’-]+){0,4})*(?:\\s*[,|/–—-]\\s*.{0,60})?$"));
     return p.size() < 140 && re.match(p.trimmed()).hasMatch();
 }

@@ -1,5 +1,6 @@
 #include "articlerepository.h"
 
+#include <core/ingest/fingerprint.h>
 #include <core/storage/database.h>
 
 #include <QRegularExpression>
@@ -91,10 +92,11 @@ Result<qint64> ArticleRepository::insert(const Article &a)
     const qint64 id = q.lastInsertId().toLongLong();
     if (a.simhash != 0) {
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO simhash_bands(article_id, band, value) VALUES (?,?,?)"));
-        for (int band = 0; band < 4; ++band) {
+        const QList<int> bands = Fingerprint::bands(a.simhash);
+        for (int band = 0; band < bands.size(); ++band) {
             q.addBindValue(id);
             q.addBindValue(band);
-            q.addBindValue(static_cast<int>((a.simhash >> (band * 16)) & 0xFFFFu));
+            q.addBindValue(bands.at(band));
             if (!q.exec()) {
                 return Database::sqlError(QStringLiteral("Could not store the duplicate fingerprint"), q.lastError());
             }
@@ -206,9 +208,9 @@ Result<QList<ArticleRepository::Candidate>> ArticleRepository::nearDuplicateCand
         "SELECT DISTINCT a.id, a.simhash, IFNULL(a.story_cluster, a.id) FROM simhash_bands b "
         "JOIN articles a ON a.id = b.article_id "
         "WHERE (b.band = 0 AND b.value = ?) OR (b.band = 1 AND b.value = ?) OR (b.band = 2 AND b.value = ?) "
-        "OR (b.band = 3 AND b.value = ?) LIMIT 200"));
-    for (int band = 0; band < 4; ++band) {
-        q.addBindValue(static_cast<int>((simhash >> (band * 16)) & 0xFFFFu));
+        "OR (b.band = 3 AND b.value = ?) OR (b.band = 4 AND b.value = ?) OR (b.band = 5 AND b.value = ?) LIMIT 500"));
+    for (int v : Fingerprint::bands(simhash)) {
+        q.addBindValue(v);
     }
     if (!q.exec()) {
         return Database::sqlError(QStringLiteral("Could not look up near-duplicates"), q.lastError());

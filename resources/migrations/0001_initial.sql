@@ -30,8 +30,8 @@ CREATE INDEX articles_published ON articles(published_start);
 CREATE INDEX articles_cluster ON articles(story_cluster);
 CREATE INDEX articles_source ON articles(source_id);
 
--- Near-duplicate lookup: the 64-bit SimHash cut into four 16-bit bands. Two fingerprints within
--- Hamming distance 3 share at least one band exactly (pigeonhole), so candidates come from an index.
+-- Near-duplicate lookup: the 64-bit SimHash cut into six bands of 10-11 bits. Two fingerprints within
+-- Hamming distance 5 share at least one band exactly (pigeonhole), so candidates come from an index.
 CREATE TABLE simhash_bands (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     band INTEGER NOT NULL,
