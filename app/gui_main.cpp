@@ -23,7 +23,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a picture of the window to this PNG once loaded, then quit."),
                                         QStringLiteral("png"));
+    const QCommandLineOption articleOption(QStringLiteral("article"), QStringLiteral("Open this article at start."),
+                                           QStringLiteral("id"));
     parser.addOption(dbOption);
+    parser.addOption(articleOption);
     parser.addOption(noSamples);
     parser.addOption(screenshot);
     parser.process(app);
@@ -35,6 +38,13 @@ int main(int argc, char *argv[])
         window.setQuiet(true);
     }
     window.openDatabase(parser.isSet(dbOption) ? parser.value(dbOption) : window.defaultDatabasePath());
+    if (parser.isSet(articleOption)) {
+        const qint64 id = parser.value(articleOption).toLongLong();
+        QTimer::singleShot(300, &window, [&window, id] {
+            window.waitForIdle();
+            window.selectArticle(id);
+        });
+    }
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
         QTimer::singleShot(500, &window, [&window, path] {

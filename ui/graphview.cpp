@@ -107,7 +107,7 @@ void GraphView::startLayout()
 
 double GraphView::radius(const QString &actor) const
 {
-    return 6 + 3 * std::sqrt(m_strength.value(actor, 1.0));
+    return std::min(22.0, 4 + 1.6 * std::sqrt(m_strength.value(actor, 1.0)));
 }
 
 QTransform GraphView::transform(const QSizeF &size) const

@@ -264,7 +264,9 @@ void MainWindow::buildDocks()
     auto *filters = new QHBoxLayout;
     m_tagFilter = new QComboBox(library);
     m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
+    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_sourceFilter = new QComboBox(library);
+    m_sourceFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_reviewFilter = new QComboBox(library);
     m_reviewFilter->addItem(QStringLiteral("any review state"), QString());
     m_reviewFilter->addItem(QStringLiteral("to review"), QStringLiteral("unreviewed"));
@@ -672,6 +674,7 @@ void MainWindow::onDataChanged()
             m_eventsView->selectionModel()->blockSignals(false);
         }
     }
+    m_eventsInfo->setText(QStringLiteral("%1 events").arg(m_events->totalCount()));
     reloadVisuals();
     updateStatus();
 }

@@ -106,7 +106,19 @@ void TimelineView::paint(QPainter &p, const QSize &size)
     QFont small = font();
     small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.85));
     p.setFont(small);
-    const auto ticks = m_scale.ticks(70);
+    // Minor ticks of the next finer unit where they stay apart, then labelled major ticks.
+    const TimeScale::Unit major = m_scale.tickUnit(70);
+    const TimeScale::Unit minor = TimeScale::finer(major);
+    if (minor != major) {
+        const auto minorTicks = m_scale.ticksOf(minor);
+        if (minorTicks.size() > 1 && minorTicks.at(1).x - minorTicks.at(0).x >= 6) {
+            p.setPen(QPen(grid.lighter(125), 1));
+            for (const auto &t : minorTicks) {
+                p.drawLine(QPointF(plotLeft + t.x, kAxisHeight - 4), QPointF(plotLeft + t.x, kAxisHeight));
+            }
+        }
+    }
+    const auto ticks = m_scale.ticksOf(major);
     for (const auto &t : ticks) {
         const double x = plotLeft + t.x;
         p.setPen(QPen(t.major ? grid.darker(120) : grid.lighter(115), 1));
@@ -218,6 +230,7 @@ void TimelineView::paint(QPainter &p, const QSize &size)
     }
     if (lanes > visibleLanes) {
         p.setPen(text);
+        p.fillRect(QRectF(0, size.height() - 16, plotLeft, 16), palette().color(QPalette::Base));
         p.drawText(QRectF(4, size.height() - 16, plotLeft, 14), Qt::AlignLeft,
                    QStringLiteral("lanes %1–%2 of %3").arg(m_scrollLane + 1).arg(std::min(lanes, m_scrollLane + visibleLanes)).arg(lanes));
     }

@@ -114,10 +114,32 @@ TimeScale::Unit TimeScale::tickUnit(double minSpacing) const
     return Unit::Decade;
 }
 
+TimeScale::Unit TimeScale::finer(Unit unit)
+{
+    switch (unit) {
+    case Unit::Decade:
+        return Unit::Year;
+    case Unit::Year:
+        return Unit::Month;
+    case Unit::Quarter:
+        return Unit::Month;
+    case Unit::Month:
+        return Unit::Week;
+    case Unit::Week:
+    case Unit::Day:
+        break;
+    }
+    return Unit::Day;
+}
+
 QList<TimeScale::Tick> TimeScale::ticks(double minSpacing) const
 {
+    return ticksOf(tickUnit(minSpacing));
+}
+
+QList<TimeScale::Tick> TimeScale::ticksOf(Unit u) const
+{
     QList<Tick> out;
-    const Unit u = tickUnit(minSpacing);
     QDate d = floorTo(fromDays(m_start), u);
     const QDate last = fromDays(m_end);
     int guard = 0;

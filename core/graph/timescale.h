@@ -51,6 +51,10 @@ public:
     /// The tick unit for the current zoom: the finest unit whose ticks stay at least `minSpacing` apart.
     Unit tickUnit(double minSpacing = 60) const;
     QList<Tick> ticks(double minSpacing = 60) const;
+    /// Ticks of one unit across the visible range (for minor, unlabelled ticks).
+    QList<Tick> ticksOf(Unit unit) const;
+    /// The next finer unit (Day stays Day).
+    static Unit finer(Unit unit);
 
     /// Bin width in days so that bins are at least `minPixels` wide.
     double binDays(double minPixels = 4) const;
