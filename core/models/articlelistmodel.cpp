@@ -37,7 +37,10 @@ void ArticleListModel::reload()
             m_lastError = n.error().message;
         }
     }
+    // Listeners of modelReset (views, testers) may ask for more rows; the reset is not over yet.
+    m_fetching = true;
     endResetModel();
+    m_fetching = false;
 }
 
 qint64 ArticleListModel::articleId(int row) const
@@ -135,7 +138,7 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
 
 bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_db && m_rows.size() < m_total;
+    return !parent.isValid() && !m_fetching && m_db && m_rows.size() < m_total;
 }
 
 void ArticleListModel::fetchMore(const QModelIndex &parent)
@@ -154,9 +157,11 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
         m_total = m_rows.size();
         return;
     }
+    m_fetching = true;
     beginInsertRows({}, static_cast<int>(m_rows.size()), static_cast<int>(m_rows.size() + page->size() - 1));
     m_rows.append(*page);
     endInsertRows();
+    m_fetching = false;
 }
 
 } // namespace Entente::Core

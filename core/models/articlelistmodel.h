@@ -46,6 +46,7 @@ private:
     ArticleFilter m_filter;
     QList<ArticleSummary> m_rows;
     qint64 m_total = 0;
+    bool m_fetching = false; ///< views may ask for more while rows are being inserted
     QString m_lastError;
 };
 

@@ -32,7 +32,10 @@ void EventTableModel::reload()
             }
         }
     }
+    // Listeners of modelReset (views, testers) may ask for more rows; the reset is not over yet.
+    m_fetching = true;
     endResetModel();
+    m_fetching = false;
 }
 
 void EventTableModel::refreshEvent(qint64 eventId)
@@ -148,7 +151,7 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 
 bool EventTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_db && m_rows.size() < m_total;
+    return !parent.isValid() && !m_fetching && m_db && m_rows.size() < m_total;
 }
 
 void EventTableModel::fetchMore(const QModelIndex &parent)
@@ -161,9 +164,11 @@ void EventTableModel::fetchMore(const QModelIndex &parent)
         m_total = m_rows.size();
         return;
     }
+    m_fetching = true;
     beginInsertRows({}, static_cast<int>(m_rows.size()), static_cast<int>(m_rows.size() + page->size() - 1));
     m_rows.append(*page);
     endInsertRows();
+    m_fetching = false;
 }
 
 } // namespace Entente::Core

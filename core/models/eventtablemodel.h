@@ -56,6 +56,7 @@ private:
     EventFilter m_filter;
     QList<Event> m_rows;
     qint64 m_total = 0;
+    bool m_fetching = false; ///< views may ask for more while rows are being inserted
 };
 
 } // namespace Entente::Core
