@@ -32,6 +32,8 @@ public:
     /// Screen position of a node in a widget of `size` (for tests and exports).
     QPointF screenPos(const QString &actor, const QSizeF &size) const;
     QStringList nodes() const { return m_nodes; }
+    /// Drawn radius of a node (by its weighted degree).
+    double nodeRadius(const QString &actor) const { return radius(actor); }
     void renderTo(QPaintDevice *device, const QSize &size);
     void fitView();
 

@@ -131,8 +131,8 @@ private Q_SLOTS:
         const QPointF dir = (host - guest) / std::hypot((host - guest).x(), (host - guest).y());
         const QColor basing = Ui::relationColor(RelationKind::Basing);
         // The arrow head sits at the host's rim, not at the guest's.
-        const QPointF nearHost = host - dir * 22;
-        const QPointF nearGuest = guest + dir * 22;
+        const QPointF nearHost = host - dir * (view.nodeRadius(QStringLiteral("IRN")) + 5);
+        const QPointF nearGuest = guest + dir * (view.nodeRadius(QStringLiteral("RUS")) + 5);
         const int atHost = pixelsNear(img, nearHost, 6, basing);
         const int atGuest = pixelsNear(img, nearGuest, 6, basing);
         QVERIFY2(atHost >= 6 && atHost > atGuest + 4, qPrintable(QStringLiteral("%1 vs %2").arg(atHost).arg(atGuest)));
