@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTime>
@@ -484,6 +485,37 @@ void MainWindow::buildActions()
             untagSelection({t.trimmed()});
         }
     });
+    QAction *colorAction = edit->addAction(QStringLiteral("Tag &colour…"), this, [this] {
+        if (!m_store) {
+            return;
+        }
+        QStringList names;
+        if (const auto tags = TagRepository(m_db->connection()).allTags()) {
+            for (const Tag &t : *tags) {
+                names << t.name;
+            }
+        }
+        if (names.isEmpty()) {
+            statusBar()->showMessage(QStringLiteral("There are no tags yet."), 5000);
+            return;
+        }
+        bool ok = false;
+        const QString tag = QInputDialog::getItem(this, QStringLiteral("Tag colour"), QStringLiteral("Tag:"), names, 0,
+                                                  false, &ok);
+        if (!ok) {
+            return;
+        }
+        const QColor c = QColorDialog::getColor(QColor(0xe3, 0xee, 0xfc), this, QStringLiteral("Colour of “%1”").arg(tag));
+        if (!c.isValid()) {
+            return;
+        }
+        const Status st = m_store->setTagColor(tag, c.name());
+        if (!st) {
+            showError(QStringLiteral("Tag colour"), st.error().message);
+        }
+        renderReader();
+    });
+    m_editActions << colorAction;
     m_libraryView->addAction(tagAction);
     m_libraryView->addAction(untagAction);
     m_editActions << tagAction << untagAction;
@@ -1000,10 +1032,17 @@ void MainWindow::renderReader()
                                      a.storyCluster > 0 && a.storyCluster != a.id
                                          ? QStringLiteral(" · copy of story #%1").arg(a.storyCluster)
                                          : QString()));
+    QHash<QString, QString> colors;
+    if (const auto tags = TagRepository(m_db->connection()).allTags()) {
+        for (const Tag &t : *tags) {
+            colors.insert(t.name.toLower(), t.color);
+        }
+    }
     QStringList chips;
     for (const QString &t : a.tags) {
-        chips << QStringLiteral("<span style='background:#e3eefc;border-radius:3px'>&nbsp;%1&nbsp;</span>")
-                     .arg(t.toHtmlEscaped());
+        const QString c = colors.value(t.toLower());
+        chips << QStringLiteral("<span style='background:%2;border-radius:3px'>&nbsp;%1&nbsp;</span>")
+                     .arg(t.toHtmlEscaped(), c.isEmpty() ? QStringLiteral("#e3eefc") : c);
     }
     m_tagsLabel->setText(chips.isEmpty() ? QStringLiteral("<span style='color:gray'>no tags</span>")
                                          : QStringLiteral("tags: ") + chips.join(QLatin1Char(' ')));
@@ -1719,6 +1758,35 @@ void MainWindow::onShowActors()
     auto *merge = new QPushButton(QStringLiteral("Merge selected into…"), &dlg);
     merge->setEnabled(!m_db->isReadOnly());
     row->addWidget(merge);
+    auto *removeAlias = new QPushButton(QStringLiteral("Remove an alias…"), &dlg);
+    removeAlias->setEnabled(!m_db->isReadOnly());
+    row->addWidget(removeAlias);
+    connect(removeAlias, &QPushButton::clicked, &dlg, [this, fill, &dlg] {
+        const auto aliases = ActorRepository(m_db->connection()).aliases();
+        if (!aliases || aliases->isEmpty()) {
+            return;
+        }
+        QStringList labels;
+        for (const Alias &a : *aliases) {
+            labels << QStringLiteral("%1 → %2%3").arg(a.alias, a.actorCode,
+                                                     a.role.isEmpty() ? QString() : QLatin1Char(' ') + a.role);
+        }
+        bool ok = false;
+        const QString pick = QInputDialog::getItem(&dlg, QStringLiteral("Remove an alias"), QStringLiteral("Alias:"),
+                                                   labels, 0, false, &ok);
+        if (!ok) {
+            return;
+        }
+        const Status st = m_store->removeAlias(aliases->at(labels.indexOf(pick)).id);
+        if (!st) {
+            showError(QStringLiteral("Alias"), st.error().message);
+        }
+        const auto coder = ExtractionService(m_db).coder();
+        if (coder) {
+            m_coder = *coder;
+        }
+        fill();
+    });
     row->addStretch();
     auto *close = new QPushButton(QStringLiteral("Close"), &dlg);
     row->addWidget(close);

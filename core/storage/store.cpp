@@ -5,6 +5,7 @@
 #include <core/storage/tagrepository.h>
 #include <core/storage/transaction.h>
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -282,6 +283,31 @@ Result<int> Store::mergeActors(const QString &from, const QString &into)
         return cst.error();
     }
     return n;
+}
+
+Status Store::setTagColor(const QString &tag, const QString &color)
+{
+    if (m_db->isReadOnly()) {
+        return readOnlyError(*m_db);
+    }
+    static const QRegularExpression hex(QStringLiteral("^(#[0-9a-fA-F]{6})?$"));
+    if (!hex.match(color).hasMatch()) {
+        return Error{Error::Code::Usage, QStringLiteral("A colour is written #rrggbb.")};
+    }
+    QSqlDatabase c = m_db->connection();
+    Transaction tx(c);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
+    Status st = TagRepository(c).setColor(tag, color);
+    if (!st) {
+        return st;
+    }
+    st = AuditRepository(c).record(QStringLiteral("tag"), 0, QStringLiteral("color"), TagRepository::normalise(tag), color);
+    if (!st) {
+        return st;
+    }
+    return tx.commit();
 }
 
 Result<Store::Stats> Store::stats() const

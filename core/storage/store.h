@@ -30,6 +30,8 @@ public:
     Result<qint64> addAlias(const Alias &alias);
     Status removeAlias(qint64 aliasId);
     Result<int> mergeActors(const QString &from, const QString &into);
+    /// Sets a tag's colour (#rrggbb, or empty for none).
+    Status setTagColor(const QString &tag, const QString &color);
 
     struct Stats
     {
