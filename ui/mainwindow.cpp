@@ -383,9 +383,15 @@ void MainWindow::buildDocks()
     m_actorFilter->setClearButtonEnabled(true);
     m_actorFilter->setMaximumWidth(120);
     m_eventsInfo = new QLabel(eventsPanel);
+    m_eventConfidence = new QSpinBox(eventsPanel);
+    m_eventConfidence->setObjectName(QStringLiteral("eventConfidence"));
+    m_eventConfidence->setRange(0, 100);
+    m_eventConfidence->setPrefix(QStringLiteral("confidence ≥ "));
+    m_eventConfidence->setSuffix(QStringLiteral(" %"));
     erow->addWidget(m_statusFilter);
     erow->addWidget(m_typeFilter);
     erow->addWidget(m_actorFilter);
+    erow->addWidget(m_eventConfidence);
     erow->addWidget(m_eventsInfo, 1);
     el->addLayout(erow);
     m_eventsProxy = new QSortFilterProxyModel(this);
@@ -420,6 +426,7 @@ void MainWindow::buildDocks()
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] { applyEventFilter(); });
     connect(m_typeFilter, &QComboBox::currentIndexChanged, this, [this] { applyEventFilter(); });
     connect(m_actorFilter, &QLineEdit::textChanged, this, [this] { applyEventFilter(); });
+    connect(m_eventConfidence, &QSpinBox::valueChanged, this, [this] { applyEventFilter(); });
     connect(m_eventsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 const qint64 id = m_eventsProxy->data(current, EventTableModel::IdRole).toLongLong();
@@ -900,6 +907,7 @@ void MainWindow::applyEventFilter()
         f.types << static_cast<EventType>(type);
     }
     f.actor = m_actorFilter->text().trimmed().toUpper();
+    f.minConfidence = m_eventConfidence->value() / 100.0;
     f.from = m_filterFrom;
     f.to = m_filterTo;
     m_events->setFilter(f);

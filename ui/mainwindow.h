@@ -178,6 +178,7 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_typeFilter = nullptr;
     QLineEdit *m_actorFilter = nullptr;
+    QSpinBox *m_eventConfidence = nullptr;
     QLabel *m_eventsInfo = nullptr;
     QLabel *m_readerHeader = nullptr;
     QTextBrowser *m_reader = nullptr;
