@@ -2,6 +2,7 @@
 
 #include <core/extract/timeresolver.h>
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -154,7 +155,8 @@ const QSet<QString> &possibleWords()
                                  QStringLiteral("suspected"),   QStringLiteral("likely"),    QStringLiteral("perhaps"),
                                  QStringLiteral("ready"),       QStringLiteral("willing"),   QStringLiteral("asked"),
                                  QStringLiteral("requested"),   QStringLiteral("sought"),    QStringLiteral("seeks"),
-                                 QStringLiteral("seeking"),     QStringLiteral("wants"),     QStringLiteral("hopes")};
+                                 QStringLiteral("seeking"),     QStringLiteral("wants"),     QStringLiteral("hopes"),
+                                 QStringLiteral("hoped"),       QStringLiteral("hoping")};
     return s;
 }
 
@@ -185,6 +187,62 @@ const QSet<QString> &speechVerbs()
                                  QStringLiteral("according"), QStringLiteral("quoted"),   QStringLiteral("reported"),
                                  QStringLiteral("saying"),    QStringLiteral("announced"), QStringLiteral("confirmed"),
                                  QStringLiteral("acknowledged"), QStringLiteral("admitted"), QStringLiteral("suggested")};
+    return s;
+}
+
+/// One past the last token of a dateline ("MOSCOW, Oct 18 (Wire) -"), or 0.
+int datelineEnd(const QList<Token> &tok)
+{
+    const int n = static_cast<int>(tok.size());
+    if (n > 4 && tok.at(0).isWord && tok.at(0).upper) {
+        bool comma = false;
+        for (int k = 1; k < std::min(n, 14); ++k) {
+            if (tok.at(k).norm == QLatin1String(",")) {
+                comma = true;
+            } else if (isBoundary(tok.at(k))) {
+                return comma ? k + 1 : 0;
+            } else if (tok.at(k).isWord && !tok.at(k).upper && !tok.at(k).capital && !tok.at(k).norm.at(0).isDigit() &&
+                       tok.at(k).norm.size() > 3) {
+                return 0; // running text, not a dateline
+            }
+        }
+    }
+    return 0;
+}
+
+/// Head nouns of definite descriptions of a state ("the country", "the Gulf kingdom", "the island nation").
+const QSet<QString> &stateHeads()
+{
+    static const QSet<QString> s{QStringLiteral("country"), QStringLiteral("kingdom"), QStringLiteral("nation"),
+                                 QStringLiteral("emirate"), QStringLiteral("sultanate"), QStringLiteral("archipelago"),
+                                 QStringLiteral("monarchy")};
+    return s;
+}
+
+/// Head nouns of pair references ("the two sides", "both countries", "their two governments").
+const QSet<QString> &pairHeads()
+{
+    static const QSet<QString> s{QStringLiteral("countries"), QStringLiteral("sides"), QStringLiteral("governments"),
+                                 QStringLiteral("nations"),   QStringLiteral("states"), QStringLiteral("leaders"),
+                                 QStringLiteral("allies"),    QStringLiteral("neighbours"), QStringLiteral("neighbors"),
+                                 QStringLiteral("capitals"),  QStringLiteral("militaries"), QStringLiteral("armies"),
+                                 QStringLiteral("presidents"), QStringLiteral("ministers"), QStringLiteral("partners")};
+    return s;
+}
+
+/// Modifiers that make a description introduce a new referent ("the first country to…").
+const QSet<QString> &newReferentModifiers()
+{
+    static const QSet<QString> s{QStringLiteral("first"),   QStringLiteral("second"), QStringLiteral("third"),
+                                 QStringLiteral("only"),    QStringLiteral("last"),   QStringLiteral("other"),
+                                 QStringLiteral("another"), QStringLiteral("next"),   QStringLiteral("latest"),
+                                 QStringLiteral("newest"),  QStringLiteral("whole"),  QStringLiteral("entire"),
+                                 QStringLiteral("host"),    QStringLiteral("home"),   QStringLiteral("a"),
+                                 QStringLiteral("one"),     QStringLiteral("each"),   QStringLiteral("every"),
+                                 QStringLiteral("neighbouring"), QStringLiteral("neighboring"), QStringLiteral("third-party"),
+                                 QStringLiteral("target"),  QStringLiteral("same"),   QStringLiteral("largest"),
+                                 QStringLiteral("biggest"), QStringLiteral("smallest"), QStringLiteral("poorest"),
+                                 QStringLiteral("richest"), QStringLiteral("most"),   QStringLiteral("member")};
     return s;
 }
 
@@ -541,6 +599,251 @@ QList<Mention> Coder::findMentions(const Sentence &s, QDate date) const
     return out;
 }
 
+void Coder::addReferences(const Sentence &s, QList<Mention> &mentions, const QHash<QString, double> &salience,
+                          const std::function<QString(const QString &)> &kindOf, const Mention *prevSubject,
+                          const Event *lastEvent) const
+{
+    const QList<Token> &tok = s.tokens;
+    const int n = static_cast<int>(tok.size());
+    QList<int> occupied(n, -1);
+    for (int m = 0; m < mentions.size(); ++m) {
+        for (int k = mentions.at(m).begin; k < mentions.at(m).end && k < n; ++k) {
+            occupied[k] = m;
+        }
+    }
+    const int firstToken = datelineEnd(tok);
+    const auto isStateKind = [](const QString &kind) {
+        return kind == QLatin1String("state") || kind == QLatin1String("territory");
+    };
+    // Candidates ranked by article salience plus the mentions of this sentence before `pos`.
+    const auto ranked = [&](int pos, const std::function<bool(const QString &)> &accept) {
+        QHash<QString, double> score;
+        for (auto it = salience.cbegin(); it != salience.cend(); ++it) {
+            if (accept(it.key())) {
+                score[it.key()] += it.value();
+            }
+        }
+        // Named earlier in the sentence: a strong candidate, except the clause's subject and a force's
+        // nationality ("US troops stationed in the country"): a description rarely corefers with those.
+        bool first = true;
+        QSet<QString> excluded;
+        for (const Mention &m : std::as_const(mentions)) {
+            if (m.end > pos || m.begin < firstToken || m.reference) {
+                continue;
+            }
+            const bool subjectLike = first && (m.begin == firstToken || !prepositions().contains(tok.at(m.begin - 1).norm));
+            first = false;
+            if ((subjectLike && !m.adjective) || (m.adjective && m.role == QLatin1String("MIL"))) {
+                excluded.insert(m.actor);
+            } else if (accept(m.actor)) {
+                score[m.actor] += 1.5;
+            }
+        }
+        for (const QString &x : std::as_const(excluded)) {
+            if (score.contains(x)) {
+                score[x] = std::min(score.value(x), 0.3);
+            }
+        }
+        QList<QPair<double, QString>> list;
+        for (auto it = score.cbegin(); it != score.cend(); ++it) {
+            if (it.value() >= 0.3) {
+                list.append({it.value(), it.key()});
+            }
+        }
+        std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        QStringList out;
+        for (const auto &e : std::as_const(list)) {
+            out << e.second;
+        }
+        return out;
+    };
+    const auto free = [&](int from, int to) {
+        for (int k = from; k < to; ++k) {
+            if (k >= n || occupied.at(k) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    };
+    const auto verbLike = [&](int k) {
+        if (k >= n) {
+            return false;
+        }
+        const QString &w = tok.at(k).norm;
+        return m_verbs.contains(w) || auxiliaryModals().contains(w) || (w.endsWith(QLatin1String("ed")) && w.size() > 3) ||
+               w == QLatin1String("has") || w == QLatin1String("had") || w == QLatin1String("is") ||
+               w == QLatin1String("was") || w == QLatin1String("also");
+    };
+    QList<Mention> added;
+    for (int i = firstToken; i < n; ++i) {
+        if (occupied.at(i) >= 0 || !tok.at(i).isWord) {
+            continue;
+        }
+        const QString &w = tok.at(i).norm;
+        // Pairs: "the two sides", "both countries", "their two governments".
+        {
+            int head = -1;
+            if (w == QLatin1String("both") && i + 1 < n && pairHeads().contains(tok.at(i + 1).norm)) {
+                head = i + 1;
+            } else if ((w == QLatin1String("the") || w == QLatin1String("their") || w == QLatin1String("our")) &&
+                       i + 2 < n && tok.at(i + 1).norm == QLatin1String("two") &&
+                       pairHeads().contains(tok.at(i + 2).norm)) {
+                head = i + 2;
+            }
+            if (head > 0 && free(i, head + 1)) {
+                const QString &h = tok.at(head).norm;
+                const bool people = h == QLatin1String("leaders") || h == QLatin1String("presidents") ||
+                                    h == QLatin1String("ministers") || h == QLatin1String("sides") ||
+                                    h == QLatin1String("partners") || h == QLatin1String("allies");
+                QString a;
+                QString b;
+                // Two parties named earlier in the sentence come first ("talks with Orban, where the two
+                // governments agreed…"), then a recent event's pair, then the article's most salient two.
+                QStringList here;
+                for (const Mention &m : std::as_const(mentions)) {
+                    if (m.end <= i && m.begin >= firstToken && !m.reference && !here.contains(m.actor) &&
+                        (people || isStateKind(kindOf(m.actor)))) {
+                        here << m.actor;
+                    }
+                }
+                if (here.size() == 2) {
+                    a = here.at(0);
+                    b = here.at(1);
+                } else if (lastEvent != nullptr && !lastEvent->source.isEmpty() && !lastEvent->target.isEmpty() &&
+                    (people || (isStateKind(kindOf(lastEvent->source)) && isStateKind(kindOf(lastEvent->target))))) {
+                    a = lastEvent->source;
+                    b = lastEvent->target;
+                } else {
+                    const QStringList c = ranked(i, [&](const QString &code) {
+                        const QString kind = kindOf(code);
+                        return isStateKind(kind) || (people && !kind.isEmpty());
+                    });
+                    if (c.size() >= 2) {
+                        a = c.at(0);
+                        b = c.at(1);
+                    }
+                }
+                if (!a.isEmpty() && !b.isEmpty() && a != b) {
+                    Mention m;
+                    m.begin = i;
+                    m.end = head + 1;
+                    m.actor = a;
+                    m.partner = b;
+                    m.reference = true;
+                    if (h == QLatin1String("governments") || h == QLatin1String("leaders") ||
+                        h == QLatin1String("presidents") || h == QLatin1String("ministers") ||
+                        h == QLatin1String("capitals")) {
+                        m.role = QStringLiteral("GOV");
+                    } else if (h == QLatin1String("militaries") || h == QLatin1String("armies")) {
+                        m.role = QStringLiteral("MIL");
+                    }
+                    m.origins << QStringLiteral("coreference: pair");
+                    added.append(m);
+                    i = head;
+                    continue;
+                }
+            }
+        }
+        // Definite descriptions: "the country", "the Gulf kingdom", "the Pacific island nation", "the alliance".
+        if (w == QLatin1String("the")) {
+            int head = -1;
+            bool org = false;
+            for (int k = i + 1; k < n && k <= i + 4; ++k) {
+                const QString &h = tok.at(k).norm;
+                if (!tok.at(k).isWord || occupied.at(k) >= 0) {
+                    break;
+                }
+                if (stateHeads().contains(h) ||
+                    (h == QLatin1String("state") && k > i + 1 &&
+                     (tok.at(k - 1).capital || tok.at(k - 1).norm == QLatin1String("island")))) {
+                    head = k;
+                    break;
+                }
+                if ((h == QLatin1String("alliance") || h == QLatin1String("bloc")) && k == i + 1) {
+                    head = k;
+                    org = true;
+                    break;
+                }
+                if (newReferentModifiers().contains(h) || prepositions().contains(h) || determiners().contains(h) ||
+                    m_verbs.contains(h) || h == QLatin1String("and") || h == QLatin1String("or")) {
+                    break;
+                }
+            }
+            if (head > 0) {
+                const QString next = head + 1 < n ? tok.at(head + 1).norm : QString();
+                // "the country of …", "the country that…" introduce a referent; "the country music" is no country.
+                const bool restrictive = next == QLatin1String("of") || next == QLatin1String("that") ||
+                                         next == QLatin1String("where") || next == QLatin1String("whose") ||
+                                         next == QLatin1String("to") ||
+                                         (head + 1 < n && tok.at(head + 1).isWord && !verbLike(head + 1) &&
+                                          !prepositions().contains(next) && next != QLatin1String("and") &&
+                                          next != QLatin1String("'s") && next != QLatin1String("which") &&
+                                          next != QLatin1String("who") && next != QLatin1String("said") &&
+                                          next != QLatin1String("but") && next != QLatin1String("or"));
+                if (!restrictive) {
+                    const QStringList c = ranked(i, [&](const QString &code) {
+                        const QString kind = kindOf(code);
+                        return org ? kind == QLatin1String("org") : isStateKind(kind);
+                    });
+                    if (!c.isEmpty()) {
+                        Mention m;
+                        m.begin = i;
+                        m.end = head + 1;
+                        m.actor = c.first();
+                        m.alternatives = c.mid(1, 3);
+                        m.reference = true;
+                        m.origins << QStringLiteral("coreference: description");
+                        added.append(m);
+                        i = head;
+                        continue;
+                    }
+                }
+            }
+        }
+        // Subject pronouns with no actor before them in the sentence: the previous sentence's subject.
+        if (prevSubject != nullptr &&
+            (w == QLatin1String("it") || w == QLatin1String("they") || w == QLatin1String("he") ||
+             w == QLatin1String("she")) &&
+            verbLike(i + 1)) {
+            bool actorBefore = false;
+            for (int k = firstToken; k < i && !actorBefore; ++k) {
+                actorBefore = occupied.at(k) >= 0;
+            }
+            for (const Mention &m : std::as_const(added)) {
+                actorBefore = actorBefore || m.begin < i;
+            }
+            const bool personal = w == QLatin1String("he") || w == QLatin1String("she");
+            const QString kind = kindOf(prevSubject->actor);
+            bool fits = false;
+            if (personal) {
+                fits = prevSubject->person;
+            } else if (w == QLatin1String("it")) {
+                fits = !prevSubject->person && prevSubject->partner.isEmpty() && !kind.isEmpty() &&
+                       !(prevSubject->adjective && !prevSubject->role.isEmpty());
+            } else {
+                fits = !prevSubject->partner.isEmpty() ||
+                       (!prevSubject->person && prevSubject->adjective && !prevSubject->role.isEmpty());
+            }
+            if (!actorBefore && fits) {
+                Mention m = *prevSubject;
+                m.begin = i;
+                m.end = i + 1;
+                m.adjective = false;
+                m.capital = false;
+                m.reference = true;
+                m.origins = {QStringLiteral("coreference: pronoun")};
+                added.append(m);
+            }
+        }
+    }
+    if (!added.isEmpty()) {
+        mentions.append(added);
+        std::sort(mentions.begin(), mentions.end(), [](const Mention &a, const Mention &b) { return a.begin < b.begin; });
+    }
+}
+
 QList<QPair<qsizetype, qsizetype>> Coder::mentionSpans(const QString &text, const DatePoint &published) const
 {
     QList<QPair<qsizetype, qsizetype>> out;
@@ -588,6 +891,16 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
     const QDate anchorDate = published.isValid() ? published.start : QDate();
     QHash<QString, Event> lastOfFamily;
     std::optional<Event> lastEvent; ///< the article's most recent event (references back of statements)
+    int lastEventSentence = -10;
+    // Coreference: how prominent each actor is in the article so far (decaying by sentence), and the
+    // subject of the previous sentence (for "It will…", "They said…", "He visited…").
+    QHash<QString, double> salience;
+    std::optional<Mention> prevSubject;
+    int prevSubjectSentence = -10;
+    const auto kindOf = [this](const QString &code) {
+        const auto it = m_dict->actors().constFind(code);
+        return it == m_dict->actors().cend() ? QString() : it->kind;
+    };
 
     for (int si = 0; si < sentences.size(); ++si) {
         if (discarded.at(si)) {
@@ -596,8 +909,8 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
         const Sentence &s = sentences.at(si);
         const QList<Token> &tok = s.tokens;
         const int n = static_cast<int>(tok.size());
-        if (n < 3) {
-            continue;
+        if (n < 3 || tok.last().norm == QLatin1String("?")) {
+            continue; // a question asserts nothing ("Will Russia send troops?")
         }
         const QString sentenceText = text.mid(s.begin, s.end - s.begin);
         const QList<TimeExpression> times = TimeResolver::find(sentenceText, anchorDate);
@@ -609,7 +922,11 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 break;
             }
         }
-        const QList<Mention> mentions = findMentions(s, personDate);
+        QList<Mention> foundMentions = findMentions(s, personDate);
+        addReferences(s, foundMentions, salience, kindOf,
+                      prevSubjectSentence == si - 1 && prevSubject ? &*prevSubject : nullptr,
+                      lastEventSentence >= si - 1 && lastEvent ? &*lastEvent : nullptr);
+        const QList<Mention> mentions = foundMentions;
         QList<int> mentionAtToken(n, -1);
         for (int m = 0; m < mentions.size(); ++m) {
             for (int k = mentions.at(m).begin; k < mentions.at(m).end; ++k) {
@@ -663,7 +980,13 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                     return -1;
                 }
                 if (m >= 0) {
-                    if (mentions.at(m).begin != k) {
+                    // "a brigade in Lithuania" is one mention (LTU MIL); its place, reached through the
+                    // pattern's own "in", still fills the slot.
+                    const bool placeOfRole = mentions.at(m).begin < k && k >= 2 && k == pos &&
+                                             (tok.at(k - 1).norm == QLatin1String("in") ||
+                                              (tok.at(k - 1).norm == QLatin1String("the") &&
+                                               tok.at(k - 2).norm == QLatin1String("in")));
+                    if (mentions.at(m).begin != k && !placeOfRole) {
                         return -1;
                     }
                     if (!satisfies(m, el)) {
@@ -867,7 +1190,10 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                         return false;
                     case PatternElement::Kind::Slot: {
                         const bool last = ei + 1 == p.elements.size();
-                        const int mi = mentionStartingNear(pos, last ? 3 : 2, &el, n);
+                        int mi = mentionStartingNear(pos, last ? 3 : 2, &el, n);
+                        if (mi >= 0 && (m.s.mentions.contains(mi) || m.t.mentions.contains(mi))) {
+                            mi = -1; // one mention never fills both slots ("the units in Lithuania")
+                        }
                         if (mi < 0) {
                             return el.optional && forward(ei + 1, pos, m);
                         }
@@ -959,6 +1285,9 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                                 }
                             }
                         }
+                        if (mi >= 0 && (m.s.mentions.contains(mi) || m.t.mentions.contains(mi))) {
+                            mi = -1; // one mention never fills both slots
+                        }
                         if (mi < 0 || !satisfies(mi, &el)) {
                             if (!el.optional) {
                                 ok = false;
@@ -1000,8 +1329,15 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             const TimeExpression *te;
         };
         QList<TimeSpan> timeSpans;
+        QList<TimeSpan> sinceSpans; ///< "since 1995": the start of a state, used when nothing else dates it
         for (const TimeExpression &te : times) {
-            if (te.kind == TimeExpression::Kind::Since || te.kind == TimeExpression::Kind::Until) {
+            if (te.kind == TimeExpression::Kind::Since) {
+                if (!te.relative && te.date.isValid()) {
+                    sinceSpans.append({tokenOfOffset(te.begin), tokenOfOffset(te.end - 1) + 1, &te});
+                }
+                continue;
+            }
+            if (te.kind == TimeExpression::Kind::Until) {
                 continue;
             }
             timeSpans.append({tokenOfOffset(te.begin), tokenOfOffset(te.end - 1) + 1, &te});
@@ -1104,13 +1440,37 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             QList<QPair<QString, QString>> sources;
             QList<QPair<QString, QString>> targets;
             QStringList origins;
+            // References keep their other candidates for when the first would pair an actor with itself.
+            QHash<QString, QStringList> srcAlts;
+            QHash<QString, QStringList> tgtAlts;
+            bool viaReference = false;
+            bool srcRef = false;
+            bool tgtRef = false;
             for (int mi : m.s.mentions) {
-                sources.append({mentions.at(mi).actor, mentions.at(mi).role});
-                origins << mentions.at(mi).origins;
+                const Mention &mm = mentions.at(mi);
+                sources.append({mm.actor, mm.role});
+                if (!mm.partner.isEmpty()) {
+                    sources.append({mm.partner, mm.role});
+                }
+                if (!mm.alternatives.isEmpty()) {
+                    srcAlts.insert(mm.actor, mm.alternatives);
+                }
+                srcRef = srcRef || mm.reference;
+                viaReference = viaReference || mm.reference;
+                origins << mm.origins;
             }
             for (int mi : m.t.mentions) {
-                targets.append({mentions.at(mi).actor, mentions.at(mi).role});
-                origins << mentions.at(mi).origins;
+                const Mention &mm = mentions.at(mi);
+                targets.append({mm.actor, mm.role});
+                if (!mm.partner.isEmpty()) {
+                    targets.append({mm.partner, mm.role});
+                }
+                if (!mm.alternatives.isEmpty()) {
+                    tgtAlts.insert(mm.actor, mm.alternatives);
+                }
+                tgtRef = tgtRef || mm.reference;
+                viaReference = viaReference || mm.reference;
+                origins << mm.origins;
             }
             const Event *ref = nullptr;
             const bool statement = p.type.startsWith(QLatin1String("statement_"));
@@ -1119,6 +1479,13 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 // targets the actor who did what is referred to (or, when that is the speaker, the other party).
                 ref = &*lastEvent;
                 const QString &speaker = sources.first().first;
+                bool speakerActed = false;
+                for (const auto &src : std::as_const(sources)) {
+                    speakerActed = speakerActed || (src.first == ref->source && sources.size() > 1);
+                }
+                if (speakerActed) {
+                    continue; // "They oppose any action…" said by both parties of the referenced event
+                }
                 if (ref->source != speaker) {
                     targets.append({ref->source, ref->sourceRole});
                 } else {
@@ -1135,6 +1502,8 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             }
             if (p.swap) {
                 std::swap(sources, targets);
+                std::swap(srcAlts, tgtAlts);
+                std::swap(srcRef, tgtRef);
             }
             QList<QPair<QPair<QString, QString>, QPair<QString, QString>>> pairs;
             if (p.pairs && targets.isEmpty() && sources.size() >= 2) {
@@ -1279,6 +1648,17 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 }
             }
             if (bestDist == 11 && ref == nullptr) {
+                // "has been headquartered in Bahrain since 1995": a state dated by its start, when the
+                // since-phrase follows the match in the same clause.
+                for (const TimeSpan &ts : std::as_const(sinceSpans)) {
+                    if (ts.begin >= m.end && ts.begin - m.end <= 4 && !isClauseBreak(m.end, ts.begin)) {
+                        date = ts.te->date;
+                        bestDist = 10;
+                        break;
+                    }
+                }
+            }
+            if (bestDist == 11 && ref == nullptr) {
                 // Further away in the same sentence ("… to Mozambique's northern province …, the
                 // government said on Friday"), as long as no relative or time clause intervenes.
                 int far = n + 1;
@@ -1322,6 +1702,9 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             if (m.subjectFallback) {
                 confidence *= 0.8;
             }
+            if (viaReference) {
+                confidence *= 0.9;
+            }
             if (ref != nullptr && (m.s.mentions.isEmpty() || m.t.mentions.isEmpty())) {
                 confidence *= 0.85;
             }
@@ -1331,7 +1714,29 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                        (it->kind == QLatin1String("state") || it->kind == QLatin1String("territory"));
             };
             {
-                for (const auto &pair : std::as_const(pairs)) {
+                for (const auto &pairIn : std::as_const(pairs)) {
+                    auto pair = pairIn;
+                    if (pair.first.first == pair.second.first &&
+                        (tgtAlts.contains(pair.second.first) ? sources.size() == 1 : targets.size() == 1)) {
+                        // A reference that resolved to the other party: its next candidate.
+                        const QStringList alts = tgtAlts.value(pair.second.first, srcAlts.value(pair.first.first));
+                        const bool onTarget = tgtAlts.contains(pair.second.first);
+                        const QString same = pair.first.first;
+                        if (!(onTarget ? srcRef : tgtRef)) {
+                            for (const QString &alt : alts) {
+                                if (alt != same) {
+                                    if (onTarget) {
+                                        pair.second.first = alt;
+                                        pair.second.second.clear();
+                                    } else {
+                                        pair.first.first = alt;
+                                        pair.first.second.clear();
+                                    }
+                                    break;
+                                }
+                            }
+                        }
+                    }
                     const auto &src = pair.first;
                     const auto &tgt = pair.second;
                     if (src.first.isEmpty() || tgt.first.isEmpty() || src.first == tgt.first) {
@@ -1353,6 +1758,19 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                                 mentionAtToken.at(k + 1) >= 0 && isState(mentions.at(mentionAtToken.at(k + 1)).actor)) {
                                 e.location = mentions.at(mentionAtToken.at(k + 1)).actor;
                                 break;
+                            }
+                        }
+                        // "… at Constitution Hall in Washington during a meeting with …": a place named
+                        // before the trigger in the same clause.
+                        for (int k = m.anchor - 2; e.location.isEmpty() && k >= m.begin && k >= 0; --k) {
+                            if (isBoundary(tok.at(k)) || tok.at(k).norm == QLatin1String(",")) {
+                                break;
+                            }
+                            if ((tok.at(k).norm == QLatin1String("in") || tok.at(k).norm == QLatin1String("at")) &&
+                                mentionAtToken.at(k + 1) >= 0 && !mentions.at(mentionAtToken.at(k + 1)).reference &&
+                                mentions.at(mentionAtToken.at(k + 1)).begin == k + 1 &&
+                                isState(mentions.at(mentionAtToken.at(k + 1)).actor)) {
+                                e.location = mentions.at(mentionAtToken.at(k + 1)).actor;
                             }
                         }
                     }
@@ -1413,10 +1831,106 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
         for (const Event &e : std::as_const(kept)) {
             lastOfFamily.insert(familyOf(eventTypeName(e.type)), e);
             lastEvent = e;
+            lastEventSentence = si;
             events.append(e);
         }
+        // Coreference bookkeeping: salience decays by sentence; the subject is the first mention that
+        // is not the object of a preposition and is followed closely by a verb.
+        for (auto it = salience.begin(); it != salience.end(); ++it) {
+            it.value() *= 0.6;
+        }
+        const int lead = datelineEnd(tok);
+        for (const Mention &mm : mentions) {
+            if (mm.begin < lead) {
+                continue;
+            }
+            const double w = mm.reference ? 0.5 : 1.0;
+            salience[mm.actor] += w;
+            if (!mm.partner.isEmpty()) {
+                salience[mm.partner] += w;
+            }
+        }
+        prevSubject.reset();
+        for (const Mention &mm : mentions) {
+            if (mm.begin < lead || (mm.begin > lead && prepositions().contains(tok.at(mm.begin - 1).norm))) {
+                continue;
+            }
+            if (mm.adjective && mm.role.isEmpty()) {
+                continue;
+            }
+            bool verb = false;
+            for (int j = mm.end; j < std::min(n, mm.end + 4) && !verb; ++j) {
+                const QString &w = tok.at(j).norm;
+                verb = m_verbs.contains(w) || (w.endsWith(QLatin1String("ed")) && w.size() > 4);
+            }
+            if (verb) {
+                prevSubject = mm;
+                prevSubjectSentence = si;
+            }
+            break;
+        }
     }
-    return events;
+    // Headlines, title lines and citation lines restate the body: an event there whose family and actor
+    // pair the body also reports is dropped (the body's reading, with its direction and date, wins).
+    // Title case: every longer word capitalised except prepositions ("Readout of X's Meeting with Y").
+    static const QSet<QString> titleLower{QStringLiteral("with"),   QStringLiteral("from"),    QStringLiteral("into"),
+                                          QStringLiteral("over"),   QStringLiteral("after"),   QStringLiteral("amid"),
+                                          QStringLiteral("about"),  QStringLiteral("than"),    QStringLiteral("upon"),
+                                          QStringLiteral("under"),  QStringLiteral("within"),  QStringLiteral("without"),
+                                          QStringLiteral("against"), QStringLiteral("between"), QStringLiteral("during"),
+                                          QStringLiteral("before"), QStringLiteral("onto"),    QStringLiteral("across"),
+                                          QStringLiteral("toward"), QStringLiteral("towards"), QStringLiteral("near")};
+    const auto titleLike = [&](const Event &e) {
+        static const QRegularExpression separators(QStringLiteral("[\\s,;:()\"\u201c\u201d]+"));
+        const QStringList words = e.sentence.split(separators, Qt::SkipEmptyParts);
+        int capitalised = 0;
+        for (const QString &w : words) {
+            if (w.contains(QLatin1Char('/')) || w.contains(QLatin1Char('.')) || w.contains(QLatin1Char('@'))) {
+                continue; // addresses, abbreviations
+            }
+            if (w.at(0).isUpper()) {
+                ++capitalised;
+                continue;
+            }
+            int letters = 0;
+            for (const QChar c : w) {
+                letters += c.isLetter() ? 1 : 0;
+            }
+            if (letters >= 4 && letters == w.size() && !titleLower.contains(w)) {
+                return false;
+            }
+        }
+        return capitalised >= 3;
+    };
+    QList<bool> title(events.size(), false);
+    bool anyTitle = false;
+    QHash<qsizetype, bool> titleOfSpan; // one decision per sentence
+    for (int i = 0; i < events.size(); ++i) {
+        const auto it = titleOfSpan.constFind(events.at(i).spanStart);
+        title[i] = it != titleOfSpan.cend() ? *it : titleOfSpan.insert(events.at(i).spanStart, titleLike(events.at(i))).value();
+        anyTitle = anyTitle || title.at(i);
+    }
+    if (!anyTitle) {
+        return events;
+    }
+    QList<Event> kept;
+    kept.reserve(events.size());
+    for (int i = 0; i < events.size(); ++i) {
+        const Event &e = events.at(i);
+        bool restated = false;
+        if (title.at(i)) {
+            for (int j = 0; j < events.size() && !restated; ++j) {
+                const Event &o = events.at(j);
+                restated = j != i && !title.at(j) && eventFamily(o.type) == eventFamily(e.type) &&
+                           ((o.source == e.source && o.target == e.target) ||
+                            (o.source == e.target && o.target == e.source));
+            }
+        }
+        if (!restated) {
+            kept.append(e);
+        }
+    }
+    return kept;
 }
 
 } // namespace Entente::Core

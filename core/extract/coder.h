@@ -4,6 +4,7 @@
 #include <core/extract/dictionaries.h>
 #include <core/extract/segmenter.h>
 
+#include <functional>
 #include <memory>
 
 namespace Entente::Core {
@@ -18,6 +19,10 @@ struct Mention
     bool adjective = false; ///< begins with an adjective or demonym ("Iranian bases")
     bool capital = false;   ///< a capital or seat used as metonym ("Moscow", "the Kremlin")
     bool person = false;
+    bool reference = false; ///< a pronoun or definite description resolved from the article ("the country")
+    QString partner;        ///< second actor of a pair reference ("the two sides", "both countries")
+    QStringList alternatives; ///< further candidates of a reference, best first, used when the first
+                              ///< would pair an actor with itself
     QStringList origins;    ///< dictionary entries that produced it
 };
 
@@ -38,6 +43,13 @@ public:
 
 private:
     QList<Mention> findMentions(const Sentence &s, QDate date) const;
+    /// Adds the sentence's references to earlier actors: definite descriptions ("the country", "the
+    /// island nation", "the alliance"), pairs ("the two sides", "both countries") and subject pronouns
+    /// ("It will…" after a sentence whose subject was an actor). `salience` weighs the article's actors
+    /// so far; `prevSubject` is the previous sentence's subject, `lastEvent` a recent event (or null).
+    void addReferences(const Sentence &s, QList<Mention> &mentions, const QHash<QString, double> &salience,
+                       const std::function<QString(const QString &)> &kindOf, const Mention *prevSubject,
+                       const Event *lastEvent) const;
 
     std::shared_ptr<const Dictionaries> m_dict;
     QSet<QString> m_verbs;

@@ -169,6 +169,29 @@ QList<Token> Segmenter::tokenize(const QString &text, qsizetype begin, qsizetype
     return out;
 }
 
+namespace {
+
+/// Text without sentence ends (a table or list dumped as text, a page run together, hostile input)
+/// would make one "sentence" of thousands of tokens, and the coder's matching grows much faster than
+/// linearly with sentence length (a 4,000-token run took minutes). News sentences stay far below this
+/// limit (the longest in the development set has under 80 tokens), so only runaway text is cut, into
+/// pieces of at most this many tokens.
+constexpr qsizetype kMaxSentenceTokens = 160;
+
+void appendSentence(QList<Sentence> &out, const QList<Token> &tokens, bool paragraphStart)
+{
+    for (qsizetype start = 0; start < tokens.size(); start += kMaxSentenceTokens) {
+        Sentence s;
+        s.tokens = tokens.mid(start, kMaxSentenceTokens);
+        s.begin = s.tokens.first().begin;
+        s.end = s.tokens.last().end;
+        s.paragraphStart = paragraphStart && start == 0;
+        out.append(s);
+    }
+}
+
+} // namespace
+
 QList<Sentence> Segmenter::split(const QString &text)
 {
     QList<Sentence> out;
@@ -245,24 +268,14 @@ QList<Sentence> Segmenter::split(const QString &text)
             } else if (dottedAbbrevEnd && !terminal) {
                 // Paragraph end after "U.S." closes the sentence anyway below.
             }
-            Sentence s;
-            s.tokens = tokens.mid(sentStart, endTok - sentStart + 1);
-            s.begin = s.tokens.first().begin;
-            s.end = s.tokens.last().end;
-            s.paragraphStart = first;
+            appendSentence(out, tokens.mid(sentStart, endTok - sentStart + 1), first);
             first = false;
-            out.append(s);
             sentStart = endTok + 1;
             k = endTok;
             depth = 0;
         }
         if (sentStart < tokens.size()) {
-            Sentence s;
-            s.tokens = tokens.mid(sentStart);
-            s.begin = s.tokens.first().begin;
-            s.end = s.tokens.last().end;
-            s.paragraphStart = first;
-            out.append(s);
+            appendSentence(out, tokens.mid(sentStart), first);
         }
         paraStart = paraEnd + 2;
         while (paraStart < text.size() && text.at(paraStart) == QLatin1Char('\n')) {

@@ -1,4 +1,5 @@
 #include <core/ingest/htmlextractor.h>
+#include <core/ingest/gumboarena.h>
 
 #include <gumbo.h>
 
@@ -34,67 +35,6 @@ constexpr qsizetype kMaxInputBytes = 24 * 1024 * 1024;
 constexpr int kMaxNesting = 400;
 // A hard cap on tree size for our own passes; real pages stay far below it.
 constexpr int kMaxNodes = 1'500'000;
-
-// ---------------------------------------------------------------------------------------------
-// Memory for gumbo. gumbo_destroy_output() frees the tree recursively, which overflows the
-// stack on deep documents; instead every allocation is linked into a list that is released in
-// one loop when the extraction ends.
-
-struct alignas(std::max_align_t) AllocHeader
-{
-    AllocHeader *prev;
-    AllocHeader *next;
-};
-
-class GumboArena final
-{
-public:
-    GumboArena()
-    {
-        m_head.prev = &m_head;
-        m_head.next = &m_head;
-    }
-    ~GumboArena()
-    {
-        AllocHeader *h = m_head.next;
-        while (h != &m_head) {
-            AllocHeader *next = h->next;
-            std::free(h);
-            h = next;
-        }
-    }
-    GumboArena(const GumboArena &) = delete;
-    GumboArena &operator=(const GumboArena &) = delete;
-
-    static void *allocate(void *userData, size_t size)
-    {
-        auto *arena = static_cast<GumboArena *>(userData);
-        auto *h = static_cast<AllocHeader *>(std::malloc(sizeof(AllocHeader) + size));
-        if (!h) {
-            // gumbo has no failure path for allocation; behave like operator new without handler.
-            std::abort();
-        }
-        h->next = &arena->m_head;
-        h->prev = arena->m_head.prev;
-        arena->m_head.prev->next = h;
-        arena->m_head.prev = h;
-        return h + 1;
-    }
-
-    static void deallocate(void *, void *ptr)
-    {
-        if (!ptr) {
-            return;
-        }
-        AllocHeader *h = static_cast<AllocHeader *>(ptr) - 1;
-        h->prev->next = h->next;
-        h->next->prev = h->prev;
-        std::free(h);
-    }
-
-private:
-    AllocHeader m_head;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Decoding

@@ -1,4 +1,5 @@
 #include <core/ingest/htmltext.h>
+#include <core/ingest/gumboarena.h>
 
 #include <gumbo.h>
 
@@ -27,66 +28,6 @@ constexpr int kMaxNesting = 300;
 // How far down the open-element stack an end tag may close elements. Bounded so that a stream
 // of stray end tags cannot make the scan quadratic.
 constexpr int kEndTagLookDown = 32;
-
-// ---------------------------------------------------------------------------------------------
-// gumbo_destroy_output() frees the tree recursively, which overflows the stack on deep trees.
-// Every allocation is therefore linked into a list owned by this pool and released in one loop.
-
-struct alignas(std::max_align_t) BlockHeader
-{
-    BlockHeader *prev;
-    BlockHeader *next;
-};
-
-class GumboPool final
-{
-public:
-    GumboPool()
-    {
-        m_anchor.prev = &m_anchor;
-        m_anchor.next = &m_anchor;
-    }
-    ~GumboPool()
-    {
-        BlockHeader *block = m_anchor.next;
-        while (block != &m_anchor) {
-            BlockHeader *next = block->next;
-            std::free(block);
-            block = next;
-        }
-    }
-    GumboPool(const GumboPool &) = delete;
-    GumboPool &operator=(const GumboPool &) = delete;
-
-    static void *allocate(void *userData, size_t size)
-    {
-        auto *pool = static_cast<GumboPool *>(userData);
-        auto *block = static_cast<BlockHeader *>(std::malloc(sizeof(BlockHeader) + size));
-        if (!block) {
-            // gumbo cannot recover from a failed allocation; fail like operator new would.
-            std::abort();
-        }
-        block->prev = pool->m_anchor.prev;
-        block->next = &pool->m_anchor;
-        pool->m_anchor.prev->next = block;
-        pool->m_anchor.prev = block;
-        return block + 1;
-    }
-
-    static void deallocate(void *, void *ptr)
-    {
-        if (!ptr) {
-            return;
-        }
-        BlockHeader *block = static_cast<BlockHeader *>(ptr) - 1;
-        block->prev->next = block->next;
-        block->next->prev = block->prev;
-        std::free(block);
-    }
-
-private:
-    BlockHeader m_anchor;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Nesting limiter: a tag scan over the UTF-8 bytes.
@@ -410,10 +351,10 @@ QString htmlFragmentToText(const QString &html)
     }
     const QByteArray utf8 = limitNesting(html.toUtf8());
 
-    GumboPool pool;
+    GumboArena pool;
     GumboOptions options = kGumboDefaultOptions;
-    options.allocator = &GumboPool::allocate;
-    options.deallocator = &GumboPool::deallocate;
+    options.allocator = &GumboArena::allocate;
+    options.deallocator = &GumboArena::deallocate;
     options.userdata = &pool;
     // Parse errors are of no use here; recording them would only cost memory.
     options.max_errors = 0;

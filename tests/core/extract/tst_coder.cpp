@@ -299,6 +299,36 @@ private slots:
             << u"Thousands of tourists visit the old town every summer."_s << pub << QStringList{};
         QTest::newRow("junk: meet criteria is no meeting")
             << u"Finland and Sweden meet all criteria of NATO members."_s << pub << QStringList{};
+
+        // --- references within an article
+        QTest::newRow("reference: the country")
+            << u"Kenya has become a key security partner in East Africa. The Italian defence minister visited the country on Monday."_s
+            << pub << QStringList{u"meeting_visit ITA>KEN @2024-03-04"_s};
+        QTest::newRow("reference: the two countries")
+            << u"Ghana's president met Togo's president in Accra on Tuesday. The two countries agreed to deepen security cooperation."_s
+            << pub << QStringList{u"meeting_visit TGO>GHA"_s, u"alliance_strengthened TGO>GHA"_s};
+        QTest::newRow("reference: between their two countries")
+            << u"Egypt and Greece signed two accords furthering defence cooperation between their two countries on Tuesday."_s
+            << pub << QStringList{u"alliance_strengthened EGY>GRC @2024-03-05"_s};
+        QTest::newRow("reference: subject pronoun")
+            << u"Brazil recalled its ambassador on Monday. It also summoned the Israeli envoy."_s << pub
+            << QStringList{u"statement_criticism BRA>ISR"_s};
+        QTest::newRow("reference: a force's nationality is not the country")
+            << u"Iraqi lawmakers voted to expel the US troops stationed in the country."_s << pub
+            << QStringList{u"basing_ended USA>IRQ"_s};
+        QTest::newRow("headline restated by the body")
+            << u"Readout of U.S. President's Meeting With Polish President Andrzej Duda\n\nPolish President Andrzej Duda visited Washington on Monday."_s
+            << pub << QStringList{u"meeting_visit POL>USA @2024-03-04"_s};
+        QTest::newRow("junk: a question asserts nothing") << u"Will Turkey send troops to Libya?"_s << pub << QStringList{};
+        QTest::newRow("granted: agreed to station in")
+            << u"Germany agreed to station a brigade in Lithuania in 2023."_s << pub
+            << QStringList{u"basing_granted DEU>LTU @2023"_s};
+        QTest::newRow("cooperation: provide with munitions")
+            << u"Washington will provide Israel with additional munitions, the minister said."_s << pub
+            << QStringList{u"military_cooperation USA>ISR planned"_s};
+        QTest::newRow("date: a state since a year")
+            << u"The US Navy has been headquartered in Bahrain since 1995."_s << pub
+            << QStringList{u"basing_deployed USA>BHR @1995"_s};
     }
 
     void sentences()
@@ -338,8 +368,9 @@ private slots:
         QTest::addColumn<double>("minStrict");
         QTest::addColumn<bool>("optionalSet");
         // Thresholds just under the figures measured when the patterns were last tuned.
-        QTest::newRow("devset") << QStringLiteral(ENTENTE_TEST_DATA_DIR) + u"/devset"_s << 0.60 << 0.46 << false;
-        QTest::newRow("seed") << QStringLiteral(ENTENTE_SHARED_DIR) + u"/corpus/seed"_s << 0.90 << 0.85 << true;
+        QTest::newRow("devset") << QStringLiteral(ENTENTE_TEST_DATA_DIR) + u"/devset"_s << 0.63 << 0.48 << false;
+        QTest::newRow("seed") << QStringLiteral(ENTENTE_SHARED_DIR) + u"/corpus/seed"_s << 0.95 << 0.95 << true;
+        QTest::newRow("dev-public") << QStringLiteral(ENTENTE_SHARED_DIR) + u"/corpus/dev-public"_s << 0.55 << 0.39 << true;
     }
 
     void scoresOnLabelledSets()
@@ -356,6 +387,9 @@ private slots:
         }
         if (python().isEmpty()) {
             QSKIP("python3 not available");
+        }
+        if (!QFile::exists(QStringLiteral(ENTENTE_SHARED_DIR) + u"/tools/score-events"_s)) {
+            QSKIP("the score-events tool (../shared/tools) is not present on this machine");
         }
         QString error;
         const QJsonObject r = score(set, error);
