@@ -465,6 +465,12 @@ QList<Mention> Coder::findMentions(const Sentence &s, QDate date) const
             }
             return nullptr;
         };
+        if (kind == DictEntry::Kind::Place) {
+            m.actor = at.entry->actor;
+            m.place = true;
+            out.append(m);
+            continue;
+        }
         if (kind == DictEntry::Kind::Person) {
             QString actor;
             QString role;
@@ -523,8 +529,11 @@ QList<Mention> Coder::findMentions(const Sentence &s, QDate date) const
                         break;
                     }
                 }
+                // A place locates a role word except a force's ("militants in Idlib" → SYR REB, but
+                // "troops in Darwin" are no Australian troops).
                 if (act != nullptr && (act->entry->kind == DictEntry::Kind::Name ||
-                                       act->entry->kind == DictEntry::Kind::Capital)) {
+                                       act->entry->kind == DictEntry::Kind::Capital ||
+                                       (act->entry->kind == DictEntry::Kind::Place && role != QLatin1String("MIL")))) {
                     m.actor = act->entry->actor;
                     m.role = role;
                     m.end = act->end;
@@ -703,7 +712,7 @@ void Coder::addReferences(const Sentence &s, QList<Mention> &mentions, const QHa
                 // governments agreed…"), then a recent event's pair, then the article's most salient two.
                 QStringList here;
                 for (const Mention &m : std::as_const(mentions)) {
-                    if (m.end <= i && m.begin >= firstToken && !m.reference && !here.contains(m.actor) &&
+                    if (m.end <= i && m.begin >= firstToken && !m.reference && !m.place && !here.contains(m.actor) &&
                         (people || isStateKind(kindOf(m.actor)))) {
                         here << m.actor;
                     }
@@ -933,11 +942,50 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 mentionAtToken[k] = m;
             }
         }
+        const Pattern *curPattern = nullptr; ///< the pattern being matched (places fill only some slots)
+        const auto placeFits = [&](const Mention &mm, const PatternElement *el) {
+            // A place is the host or the scene: the target of a basing, meeting or strike pattern, after
+            // a preposition of place or movement or right after the trigger ("deployed to Darwin",
+            // "met in New York", "visited Sochi", "struck Kharkiv"). It never acts or speaks.
+            if (curPattern == nullptr || el == nullptr || el->slot != 'T' || curPattern->swap ||
+                el->adjectiveOnly || el->constraint == QLatin1String("org") || el->constraint == QLatin1String("mil")) {
+                return false;
+            }
+            const QString &type = curPattern->type;
+            const bool strike = type == QLatin1String("strike");
+            if (!type.startsWith(QLatin1String("basing_")) && type != QLatin1String("meeting_visit") && !strike) {
+                return false;
+            }
+            int k = mm.begin - 1;
+            while (k >= 0 && (tok.at(k).norm == QLatin1String("the") || regionWords().contains(tok.at(k).norm))) {
+                --k;
+            }
+            if (k < 0) {
+                return false;
+            }
+            const QString &w = tok.at(k).norm;
+            if (w == QLatin1String("in") || w == QLatin1String("to") || w == QLatin1String("at") ||
+                w == QLatin1String("into") || w == QLatin1String("from") || w == QLatin1String("on") ||
+                w == QLatin1String("inside") || w == QLatin1String("near") ||
+                (strike && (w == QLatin1String("against") || w == QLatin1String("toward") ||
+                            w == QLatin1String("towards") || w == QLatin1String("over")))) {
+                return true;
+            }
+            for (const PatternElement &pe : curPattern->elements) {
+                if (pe.kind == PatternElement::Kind::Words && pe.lemma && pe.words.contains(w)) {
+                    return true; // the trigger's direct object
+                }
+            }
+            return false;
+        };
         const auto satisfies = [&](int mi, const PatternElement *el) {
+            const Mention &mm = mentions.at(mi);
+            if (mm.place) {
+                return placeFits(mm, el);
+            }
             if (el == nullptr) {
                 return true;
             }
-            const Mention &mm = mentions.at(mi);
             if (el->adjectiveOnly && !mm.adjective) {
                 return false;
             }
@@ -1054,6 +1102,15 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             return group;
         };
         const auto subjectBefore = [&](int pos, bool &fallback, const PatternElement *el) -> int {
+            bool nounAnchor = false; // the trigger is a plain noun ("summit", "talks"), not a verb
+            if (curPattern != nullptr) {
+                for (const PatternElement &pe : curPattern->elements) {
+                    if (pe.kind == PatternElement::Kind::Words && !pe.optional && !pe.notNext) {
+                        nounAnchor = !pe.lemma;
+                        break;
+                    }
+                }
+            }
             // The nearest mention to the left that reads as a subject: not the object of a preposition,
             // and followed closely by a verb-like word or the trigger itself.
             int nearest = -1;
@@ -1067,8 +1124,13 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 }
                 const Mention &mm = mentions.at(m);
                 k = mm.begin;
-                if (!satisfies(m, el)) {
-                    continue;
+                if (mm.place || !satisfies(m, el)) {
+                    continue; // a place never acts by itself ("Geneva said…")
+                }
+                if (nounAnchor && mm.end + 3 > pos &&
+                    ((mm.begin > 0 && tok.at(mm.begin - 1).norm == QLatin1String("-") && tok.at(mm.begin - 1).joined) ||
+                     (mm.end < n && tok.at(mm.end).norm == QLatin1String("-") && tok.at(mm.end).joined))) {
+                    continue; // "a US-ASEAN summit in Las Vegas": a compound modifier of the noun is no subject
                 }
                 if (nearest < 0) {
                     nearest = m;
@@ -1231,6 +1293,7 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 Match m;
                 m.pattern = &p;
                 m.anchor = i;
+                curPattern = &p;
                 if (!forward(anchorIdx, i, m)) {
                     continue;
                 }
@@ -1413,14 +1476,18 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 }
                 // "Zarif told Reuters", "the ministry said"
                 for (int k = v - 1; k >= 0 && k >= v - 4; --k) {
-                    if (mentionAtToken.at(k) >= 0) {
+                    if (mentionAtToken.at(k) >= 0 && !mentions.at(mentionAtToken.at(k)).place) {
                         return mentions.at(mentionAtToken.at(k)).actor;
                     }
                     if (tok.at(k).norm == QLatin1String(",") || isBoundary(tok.at(k))) {
                         // "…, its foreign ministry said": a possessive speaker is the sentence's subject.
                         const QString &first = tok.at(std::min(k + 1, n - 1)).norm;
-                        if ((first == QLatin1String("its") || first == QLatin1String("their")) && !mentions.isEmpty()) {
-                            return mentions.first().actor;
+                        if (first == QLatin1String("its") || first == QLatin1String("their")) {
+                            for (const Mention &fm : mentions) {
+                                if (!fm.place) {
+                                    return fm.actor;
+                                }
+                            }
                         }
                         break;
                     }
@@ -1844,7 +1911,7 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             if (mm.begin < lead) {
                 continue;
             }
-            const double w = mm.reference ? 0.5 : 1.0;
+            const double w = mm.reference || mm.place ? 0.5 : 1.0;
             salience[mm.actor] += w;
             if (!mm.partner.isEmpty()) {
                 salience[mm.partner] += w;
@@ -1855,7 +1922,7 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             if (mm.begin < lead || (mm.begin > lead && prepositions().contains(tok.at(mm.begin - 1).norm))) {
                 continue;
             }
-            if (mm.adjective && mm.role.isEmpty()) {
+            if ((mm.adjective && mm.role.isEmpty()) || mm.place) {
                 continue;
             }
             bool verb = false;

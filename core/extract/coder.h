@@ -19,6 +19,10 @@ struct Mention
     bool adjective = false; ///< begins with an adjective or demonym ("Iranian bases")
     bool capital = false;   ///< a capital or seat used as metonym ("Moscow", "the Kremlin")
     bool person = false;
+    bool place = false;     ///< a place of places.dict ("Darwin", "Incirlik"): `actor` is the state it lies in.
+                            ///< It fills only a target slot after in/to/at/into/from/on (or right after the
+                            ///< trigger) of basing, meeting and strike patterns, and locates events; it is
+                            ///< never a subject, a speaker or a source.
     bool reference = false; ///< a pronoun or definite description resolved from the article ("the country")
     QString partner;        ///< second actor of a pair reference ("the two sides", "both countries")
     QStringList alternatives; ///< further candidates of a reference, best first, used when the first

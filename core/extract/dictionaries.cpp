@@ -631,6 +631,124 @@ Status Dictionaries::parsePatterns(const QString &file, const QString &text)
     return {};
 }
 
+Status Dictionaries::parsePlaces(const QString &file, const QString &text)
+{
+    static const QRegularExpression header(QStringLiteral("^\\[([A-Z0-9_]+)\\](?:\\s+(.*))?$"));
+    static const QRegularExpression keyLine(QStringLiteral("^([a-z]+):\\s*(.*)$"));
+    // Normalised name → index of the entry that placed it (a name lies in one state only).
+    QHash<QString, int> placed;
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).kind == DictEntry::Kind::Place) {
+            placed.insert(m_entries.at(i).tokens.join(QLatin1Char(' ')), i);
+        }
+    }
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QString current;
+    for (int n = 0; n < lines.size(); ++n) {
+        const QString line = lines.at(n).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#'))) {
+            continue;
+        }
+        const auto h = header.match(line);
+        if (h.hasMatch()) {
+            current = h.captured(1);
+            continue;
+        }
+        const auto k = keyLine.match(line);
+        if (!k.hasMatch()) {
+            return lineError(file, n + 1,
+                             QStringLiteral("expected '[CODE]' or 'cities|regions|bases: names', got '%1'").arg(line.left(60)));
+        }
+        if (current.isEmpty()) {
+            return lineError(file, n + 1, QStringLiteral("'%1:' before any [CODE] header").arg(k.captured(1)));
+        }
+        const QString key = k.captured(1);
+        QString placeKind;
+        if (key == QLatin1String("cities")) {
+            placeKind = QStringLiteral("city");
+        } else if (key == QLatin1String("regions")) {
+            placeKind = QStringLiteral("region");
+        } else if (key == QLatin1String("bases")) {
+            placeKind = QStringLiteral("base");
+        } else {
+            return lineError(file, n + 1, QStringLiteral("unknown key '%1' (use cities, regions or bases)").arg(key));
+        }
+        const QStringList items = splitList(k.captured(2));
+        if (items.isEmpty()) {
+            return lineError(file, n + 1, QStringLiteral("'%1:' has no values").arg(key));
+        }
+        for (const QString &item : items) {
+            QString name;
+            QDate from;
+            QDate to;
+            QString err;
+            if (!splitPeriod(item, name, from, to, err)) {
+                return lineError(file, n + 1, err);
+            }
+            DictEntry e;
+            e.kind = DictEntry::Kind::Place;
+            e.tokens = tokensOf(name);
+            e.actor = current;
+            e.placeKind = placeKind;
+            e.validFrom = from;
+            e.validTo = to;
+            e.caseSensitive = needsCase(name);
+            e.origin = file + QLatin1Char(':') + QString::number(n + 1);
+            if (e.tokens.isEmpty()) {
+                return lineError(file, n + 1, QStringLiteral("empty place name"));
+            }
+            const QString norm = e.tokens.join(QLatin1Char(' '));
+            const auto it = placed.constFind(norm);
+            if (it != placed.cend()) {
+                const DictEntry &other = m_entries.at(*it);
+                if (other.actor != current) {
+                    return lineError(file, n + 1, QStringLiteral("'%1' is already placed in %2 (%3)")
+                                                      .arg(name, other.actor, other.origin));
+                }
+                if (!e.caseSensitive) {
+                    m_entries[*it].caseSensitive = false; // "NEOM" and "Neom": any case matches
+                }
+                continue; // a spelling variant that normalises to the same tokens
+            }
+            placed.insert(norm, static_cast<int>(m_entries.size()));
+            addEntry(e);
+        }
+    }
+    return {};
+}
+
+Status Dictionaries::checkPlaces() const
+{
+    QHash<QString, const DictEntry *> aliases;
+    for (const DictEntry &e : m_entries) {
+        if ((e.kind == DictEntry::Kind::Name || e.kind == DictEntry::Kind::Adjective ||
+             e.kind == DictEntry::Kind::Capital || e.kind == DictEntry::Kind::Seat) &&
+            !e.validFrom.isValid() && !e.validTo.isValid()) {
+            aliases.insert(e.tokens.join(QLatin1Char(' ')), &e);
+        }
+    }
+    for (const DictEntry &e : m_entries) {
+        if (e.kind != DictEntry::Kind::Place) {
+            continue;
+        }
+        const auto a = m_actors.constFind(e.actor);
+        if (a == m_actors.cend()) {
+            return Error{Error::Code::Dictionary,
+                         QStringLiteral("%1: place '%2' in unknown state %3").arg(e.origin, e.tokens.join(QLatin1Char(' ')), e.actor)};
+        }
+        if (a->kind != QLatin1String("state") && a->kind != QLatin1String("territory")) {
+            return Error{Error::Code::Dictionary, QStringLiteral("%1: place '%2' must lie in a state or territory, not %3 (%4)")
+                                                      .arg(e.origin, e.tokens.join(QLatin1Char(' ')), e.actor, a->kind)};
+        }
+        const auto dup = aliases.constFind(e.tokens.join(QLatin1Char(' ')));
+        if (dup != aliases.cend()) {
+            return Error{Error::Code::Dictionary, QStringLiteral("%1: place '%2' is already an alias of %3 (%4)")
+                                                      .arg(e.origin, e.tokens.join(QLatin1Char(' ')), (*dup)->actor, (*dup)->origin)};
+        }
+    }
+    return {};
+}
+
 Status Dictionaries::parse(const QString &fileName, const QString &text)
 {
     const QString base = QFileInfo(fileName).fileName();
@@ -645,6 +763,9 @@ Status Dictionaries::parse(const QString &fileName, const QString &text)
     }
     if (base.startsWith(QLatin1String("patterns"))) {
         return parsePatterns(base, text);
+    }
+    if (base.startsWith(QLatin1String("places"))) {
+        return parsePlaces(base, text);
     }
     return parseActors(base, text);
 }
@@ -688,6 +809,7 @@ Result<std::shared_ptr<Dictionaries>> Dictionaries::loadDirectory(const QString 
     std::stable_sort(files.begin(), files.end(), [](const QString &a, const QString &b) {
         const auto rank = [](const QString &f) {
             if (f.startsWith(QLatin1String("people")) || f.startsWith(QLatin1String("patterns")) ||
+                f.startsWith(QLatin1String("places")) ||
                 f == QLatin1String("roles.dict") || f == QLatin1String("discard.dict")) {
                 return 1;
             }
@@ -713,6 +835,10 @@ Result<std::shared_ptr<Dictionaries>> Dictionaries::loadDirectory(const QString 
                              QStringLiteral("%1: %2 holds an office of unknown actor %3").arg(p.origin, p.name, t.actor)};
             }
         }
+    }
+    // Places must lie in known states and must not repeat an actor's alias.
+    if (const Status st = d->checkPlaces(); !st) {
+        return st.error();
     }
     d->buildIndex();
     return d;

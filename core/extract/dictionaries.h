@@ -17,7 +17,9 @@ namespace Entente::Core {
 /// One name, adjective, metonym, person or role word, as token sequence.
 struct DictEntry
 {
-    enum class Kind { Name, Adjective, Capital, Seat, Person, Role };
+    /// Place: a city, region or military facility of places.dict; `actor` is the state or territory it
+    /// lies in. A place locates events and hosts basing and meetings but never acts or speaks.
+    enum class Kind { Name, Adjective, Capital, Seat, Person, Role, Place };
     Kind kind = Kind::Name;
     QStringList tokens;       ///< normalised tokens
     QString actor;            ///< actor code (empty for Role and Person)
@@ -27,6 +29,7 @@ struct DictEntry
     QDate validTo;
     bool caseSensitive = false; ///< short all-capital aliases ("US", "AU") match only in capitals
     QString origin;           ///< "states.dict:212" — provenance shown to the analyst
+    QString placeKind;        ///< Place entries: "city", "region" or "base"
 };
 
 struct PersonTerm
@@ -112,6 +115,9 @@ private:
     Status parsePeople(const QString &file, const QString &text);
     Status parseRoles(const QString &file, const QString &text);
     Status parseDiscard(const QString &file, const QString &text);
+    Status parsePlaces(const QString &file, const QString &text);
+    /// Places must lie in a known state or territory and must not repeat an actor's own alias.
+    Status checkPlaces() const;
     Status parsePatterns(const QString &file, const QString &text);
     void addEntry(DictEntry e);
     void buildIndex();

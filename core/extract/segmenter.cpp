@@ -67,6 +67,11 @@ QString Segmenter::normalise(QStringView word)
             out.append(c.toLower());
         }
     }
+    if (out.isEmpty() && !word.isEmpty()) {
+        // A word of combining marks alone would normalise to nothing, and every reader of a
+        // token's norm may take its first character (found by fuzzing, fuzz_coder).
+        return word.toString().toLower();
+    }
     return out;
 }
 

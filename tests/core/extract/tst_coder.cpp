@@ -329,6 +329,35 @@ private slots:
         QTest::newRow("date: a state since a year")
             << u"The US Navy has been headquartered in Bahrain since 1995."_s << pub
             << QStringList{u"basing_deployed USA>BHR @1995"_s};
+
+        // --- places (places.dict): hosts and scenes, never actors
+        QTest::newRow("place: deployed to a city")
+            << u"U.S. Marines deployed to Darwin on Monday."_s << pub
+            << QStringList{u"basing_deployed USA>AUS @2024-03-04"_s};
+        QTest::newRow("place: deployed to a base")
+            << u"The Pentagon deployed F-22 fighters to Al Udeid."_s << pub
+            << QStringList{u"basing_deployed USA>QAT @2024-03-06"_s};
+        QTest::newRow("place: withdrew from a base")
+            << u"US forces withdrew from Bagram air base in July."_s << pub
+            << QStringList{u"basing_ended USA>AFG @2023-07"_s};
+        QTest::newRow("place: meeting in the source's own country")
+            << u"President Biden met with President Marcos of the Philippines in New York on Tuesday."_s << pub
+            << QStringList{u"meeting_visit PHL>USA @2024-03-05"_s};
+        QTest::newRow("place: visited a city")
+            << u"Turkish President Erdogan visited Sochi on Friday."_s << pub
+            << QStringList{u"meeting_visit TUR>RUS @2024-03-01"_s};
+        QTest::newRow("place: strike target")
+            << u"Russia launched missiles at Kharkiv overnight."_s << pub << QStringList{u"strike RUS>UKR"_s};
+        QTest::newRow("place: strike on targets in a town")
+            << u"Israeli warplanes struck targets in Khan Younis on Tuesday."_s << pub
+            << QStringList{u"strike ISR>PSE @2024-03-05"_s};
+        QTest::newRow("place: never a speaker (unlike a capital)")
+            << u"Geneva condemned Russia."_s << pub << QStringList{};
+        QTest::newRow("capital: a metonym speaks")
+            << u"Bern condemned Russia."_s << pub << QStringList{u"statement_criticism CHE>RUS"_s};
+        QTest::newRow("place: a hyphenated modifier is no subject")
+            << u"Duterte has already declined an invitation to attend a US-ASEAN summit in Las Vegas next month."_s
+            << u"2020-02-12"_s << QStringList{u"meeting_visit PHL>USA neg planned @2020-03"_s};
     }
 
     void sentences()
@@ -368,9 +397,9 @@ private slots:
         QTest::addColumn<double>("minStrict");
         QTest::addColumn<bool>("optionalSet");
         // Thresholds just under the figures measured when the patterns were last tuned.
-        QTest::newRow("devset") << QStringLiteral(ENTENTE_TEST_DATA_DIR) + u"/devset"_s << 0.63 << 0.48 << false;
+        QTest::newRow("devset") << QStringLiteral(ENTENTE_TEST_DATA_DIR) + u"/devset"_s << 0.64 << 0.49 << false;
         QTest::newRow("seed") << QStringLiteral(ENTENTE_SHARED_DIR) + u"/corpus/seed"_s << 0.95 << 0.95 << true;
-        QTest::newRow("dev-public") << QStringLiteral(ENTENTE_SHARED_DIR) + u"/corpus/dev-public"_s << 0.55 << 0.39 << true;
+        QTest::newRow("dev-public") << QStringLiteral(ENTENTE_SHARED_DIR) + u"/corpus/dev-public"_s << 0.57 << 0.40 << true;
     }
 
     void scoresOnLabelledSets()

@@ -1,6 +1,8 @@
 #include <core/extract/coder.h>
 #include <core/extract/dictionaries.h>
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Entente::Core;
@@ -112,6 +114,15 @@ private Q_SLOTS:
         QTest::newRow("pattern slot") << QStringLiteral("patterns-extra.dict")
                                       << QStringLiteral("strike 0.8 | {X} ~attack {T}\n")
                                       << QStringLiteral("patterns-extra.dict:1: bad slot '{X}'");
+        QTest::newRow("place key") << QStringLiteral("places.dict") << QStringLiteral("[AUS]\ntowns: Darwin\n")
+                                   << QStringLiteral("places.dict:2: unknown key 'towns'");
+        QTest::newRow("place before header") << QStringLiteral("places.dict") << QStringLiteral("\ncities: Darwin\n")
+                                             << QStringLiteral("places.dict:2:");
+        QTest::newRow("place in two states")
+            << QStringLiteral("places.dict") << QStringLiteral("[AUS]\ncities: Darwin\n[USA]\ncities: Darwin\n")
+            << QStringLiteral("places.dict:4: 'Darwin' is already placed in AUS");
+        QTest::newRow("place period") << QStringLiteral("places.dict") << QStringLiteral("[NGA]\ncities: Lagos (1991-13..)\n")
+                                      << QStringLiteral("places.dict:2: bad date");
         QTest::newRow("pattern without words") << QStringLiteral("patterns-extra.dict")
                                                << QStringLiteral("strike 0.8 | {S} * {T}\n")
                                                << QStringLiteral("patterns-extra.dict:1:");
@@ -126,6 +137,79 @@ private Q_SLOTS:
         QVERIFY(!st.ok());
         QCOMPARE(st.error().code, Error::Code::Dictionary);
         QVERIFY2(st.error().message.startsWith(message), qPrintable(st.error().message));
+    }
+
+    void placesLieInTheirStates_data()
+    {
+        QTest::addColumn<QString>("place");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("city") << QStringLiteral("Darwin") << QStringLiteral("AUS");
+        QTest::newRow("multi-word city") << QStringLiteral("St. Petersburg") << QStringLiteral("RUS");
+        QTest::newRow("diacritics") << QStringLiteral("Rzeszów") << QStringLiteral("POL");
+        QTest::newRow("region") << QStringLiteral("Kurdistan Region") << QStringLiteral("IRQ");
+        QTest::newRow("Crimea is Ukraine") << QStringLiteral("Sevastopol") << QStringLiteral("UKR");
+        QTest::newRow("base") << QStringLiteral("Hmeimim") << QStringLiteral("SYR");
+        QTest::newRow("base spelling") << QStringLiteral("Khmeimim air base") << QStringLiteral("SYR");
+        QTest::newRow("base in a territory") << QStringLiteral("Pituffik") << QStringLiteral("GRL");
+        QTest::newRow("Guantanamo") << QStringLiteral("Guantanamo Bay") << QStringLiteral("CUB");
+        QTest::newRow("Diego Garcia") << QStringLiteral("Diego Garcia") << QStringLiteral("GBR");
+        QTest::newRow("Djibouti base") << QStringLiteral("Camp Lemonnier") << QStringLiteral("DJI");
+        QTest::newRow("capital-era validity") << QStringLiteral("Almaty") << QStringLiteral("KAZ");
+    }
+    void placesLieInTheirStates()
+    {
+        QFETCH(QString, place);
+        QFETCH(QString, code);
+        QStringList tokens;
+        for (const Token &t : Segmenter::tokenize(place)) {
+            tokens << t.norm;
+        }
+        const QList<int> *cands = m_dict->entriesStartingWith(tokens.first());
+        QVERIFY2(cands != nullptr, qPrintable(place));
+        QString found;
+        for (int idx : *cands) {
+            const DictEntry &e = m_dict->entries().at(idx);
+            if (e.kind == DictEntry::Kind::Place && e.tokens == tokens) {
+                found = e.actor;
+            }
+        }
+        QCOMPARE(found, code);
+    }
+
+    void gazetteerIsLargeAndChecked()
+    {
+        int places = 0;
+        for (const DictEntry &e : m_dict->entries()) {
+            places += e.kind == DictEntry::Kind::Place ? 1 : 0;
+        }
+        QVERIFY2(places >= 600, qPrintable(QString::number(places)));
+        // A place in an unknown state, or repeating an actor's own alias, stops loading with its line.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto write = [&dir](const QString &name, const QByteArray &text) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        write(QStringLiteral("states.dict"), "[XXA] state Xland\nnames: Xland\ncapital: Xville\n[XXO] org Xorg\nnames: Xorg\n");
+        write(QStringLiteral("places.dict"), "[XXA]\ncities: Ytown\n\n[XXB]\ncities: Ztown\n");
+        auto r = Dictionaries::loadDirectory(dir.path());
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("places.dict:5: place 'ztown' in unknown state XXB")),
+                 qPrintable(r.error().message));
+        write(QStringLiteral("places.dict"), "[XXO]\ncities: Ytown\n");
+        r = Dictionaries::loadDirectory(dir.path());
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("places.dict:2: place 'ytown' must lie in a state")),
+                 qPrintable(r.error().message));
+        write(QStringLiteral("places.dict"), "[XXA]\ncities: Ytown, Xville\n");
+        r = Dictionaries::loadDirectory(dir.path());
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("places.dict:2: place 'xville' is already an alias of XXA")),
+                 qPrintable(r.error().message));
+        write(QStringLiteral("places.dict"), "[XXA] Xland\ncities: Ytown\nbases: Camp Y\n");
+        r = Dictionaries::loadDirectory(dir.path());
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
     }
 
     void analystAliasesApplyOnTop()
