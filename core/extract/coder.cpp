@@ -114,6 +114,43 @@ const QSet<QString> &militaryModifiers()
     return s;
 }
 
+/// Words of a role entry that name an office-holder or an office rather than a force ("defence minister",
+/// "army chief", "military spokesman", "defence ministry").
+const QSet<QString> &officeWords()
+{
+    static const QSet<QString> s{QStringLiteral("minister"),  QStringLiteral("ministers"), QStringLiteral("ministry"),
+                                 QStringLiteral("secretary"), QStringLiteral("chief"),     QStringLiteral("chiefs"),
+                                 QStringLiteral("commander"), QStringLiteral("commanders"), QStringLiteral("spokesman"),
+                                 QStringLiteral("spokeswoman"), QStringLiteral("officials"), QStringLiteral("general"),
+                                 QStringLiteral("generals"),  QStringLiteral("staff"),     QStringLiteral("brass")};
+    return s;
+}
+
+bool isOfficeEntry(const DictEntry &e)
+{
+    if (e.kind != DictEntry::Kind::Role) {
+        return false;
+    }
+    for (const QString &w : e.tokens) {
+        if (officeWords().contains(w)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Participles of compound modifiers ("the Russian-led CSTO", "a US-backed force"): the actor before the
+/// hyphen modifies the noun and is no slot filler.
+const QSet<QString> &compoundParticiples()
+{
+    static const QSet<QString> s{QStringLiteral("led"),       QStringLiteral("backed"),   QStringLiteral("brokered"),
+                                 QStringLiteral("sponsored"), QStringLiteral("funded"),   QStringLiteral("aligned"),
+                                 QStringLiteral("allied"),    QStringLiteral("controlled"), QStringLiteral("dominated"),
+                                 QStringLiteral("supported"), QStringLiteral("trained"),  QStringLiteral("armed"),
+                                 QStringLiteral("run"),       QStringLiteral("held"),     QStringLiteral("friendly")};
+    return s;
+}
+
 const QSet<QString> &auxiliaryModals()
 {
     static const QSet<QString> s{QStringLiteral("will"),  QStringLiteral("would"), QStringLiteral("could"),
@@ -172,7 +209,8 @@ const QSet<QString> &plannedWords()
                                  QStringLiteral("applied"),   QStringLiteral("applies"),  QStringLiteral("applying"),
                                  QStringLiteral("going"),     QStringLiteral("'ll"),      QStringLiteral("upcoming"),
                                  QStringLiteral("aims"),      QStringLiteral("aim"),      QStringLiteral("decided"),
-                                 QStringLiteral("committed")};
+                                 QStringLiteral("committed"), QStringLiteral("application"), QStringLiteral("bid"),
+                                 QStringLiteral("candidacy")};
     return s;
 }
 
@@ -485,14 +523,17 @@ QList<Mention> Coder::findMentions(const Sentence &s, QDate date) const
             int pos = at.end;
             int k = next;
             QString role = at.entry->role;
+            bool office = isOfficeEntry(*at.entry);
             while (const Atom *r = atomAt(k, pos)) {
                 if (r->entry->kind != DictEntry::Kind::Role) {
                     break;
                 }
                 role = r->entry->role;
+                office = isOfficeEntry(*r->entry);
                 pos = r->end;
                 ++k;
             }
+            m.office = office;
             if (const Atom *p = atomAt(k, pos); p != nullptr && p->entry->kind == DictEntry::Kind::Person) {
                 QString actor;
                 QString prole;
@@ -580,6 +621,7 @@ QList<Mention> Coder::findMentions(const Sentence &s, QDate date) const
                     break;
                 }
                 m.role = r->entry->role;
+                m.office = isOfficeEntry(*r->entry);
                 m.origins << r->entry->origin;
                 pos = r->end;
                 m.end = pos;
@@ -1002,10 +1044,10 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             }
             if (el->constraint == QLatin1String("mil")) {
                 // A force, not a person holding a military office ("Defence Minister Kihara").
-                return mm.role == QLatin1String("MIL") && !mm.person;
+                return mm.role == QLatin1String("MIL") && !mm.person && !mm.office;
             }
             if (el->constraint == QLatin1String("nonmil")) {
-                return mm.role != QLatin1String("MIL") || mm.person;
+                return mm.role != QLatin1String("MIL") || mm.person || mm.office;
             }
             return true;
         };
@@ -1026,6 +1068,13 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                 if (m < 0 && prepositions().contains(tok.at(k).norm)) {
                     // An object behind a preposition is no direct object of the trigger.
                     return -1;
+                }
+                if (m >= 0 && mentions.at(m).begin == k && mentions.at(m).end + 1 < n &&
+                    tok.at(mentions.at(m).end).norm == QLatin1String("-") && tok.at(mentions.at(m).end).joined &&
+                    compoundParticiples().contains(tok.at(mentions.at(m).end + 1).norm)) {
+                    // "the Russian-led CSTO": a compound modifier, the noun after it fills the slot.
+                    k = mentions.at(m).end + 1;
+                    continue;
                 }
                 if (m >= 0) {
                     // "a brigade in Lithuania" is one mention (LTU MIL); its place, reached through the
@@ -1075,8 +1124,15 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                     break;
                 }
                 const int next = mentionAtToken.at(q);
+                const Mention &nm = mentions.at(next);
+                if ((c == QLatin1String(",") && tok.at(pos + 1).norm != QLatin1String("and") && nm.adjective &&
+                     !mentions.at(m).adjective) ||
+                    (nm.end + 1 < n && tok.at(nm.end).norm == QLatin1String("-") && tok.at(nm.end).joined &&
+                     compoundParticiples().contains(tok.at(nm.end + 1).norm))) {
+                    break; // an apposition ("the CSTO, the Russian-led alliance"), not a coordination
+                }
                 group.append(next);
-                pos = mentions.at(next).end;
+                pos = nm.end;
             }
             return group;
         };
@@ -1101,6 +1157,33 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             }
             return group;
         };
+        // Asides: a non-restrictive relative or participial clause or an apposition between commas
+        // ("Lithuania, which joined NATO in 2004, hosts…", "Jordan, a close US ally, condemned…").
+        // asideEnd[k] is the closing comma of the aside that token k lies in, else -1.
+        QList<int> asideEnd(n, -1);
+        for (int c = 0; c + 2 < n; ++c) {
+            if (tok.at(c).norm != QLatin1String(",")) {
+                continue;
+            }
+            static const QSet<QString> openers{QStringLiteral("which"), QStringLiteral("who"),
+                                               QStringLiteral("whose"), QStringLiteral("whom"),
+                                               QStringLiteral("where"), QStringLiteral("having"),
+                                               QStringLiteral("a"),     QStringLiteral("an")};
+            if (!openers.contains(tok.at(c + 1).norm)) {
+                continue;
+            }
+            for (int k = c + 2; k < n && k <= c + 25; ++k) {
+                if (isBoundary(tok.at(k)) || tok.at(k).norm == QLatin1String(".")) {
+                    break;
+                }
+                if (tok.at(k).norm == QLatin1String(",")) {
+                    for (int j = c + 1; j < k; ++j) {
+                        asideEnd[j] = k;
+                    }
+                    break;
+                }
+            }
+        }
         const auto subjectBefore = [&](int pos, bool &fallback, const PatternElement *el) -> int {
             bool nounAnchor = false; // the trigger is a plain noun ("summit", "talks"), not a verb
             if (curPattern != nullptr) {
@@ -1109,6 +1192,24 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                         nounAnchor = !pe.lemma;
                         break;
                     }
+                }
+            }
+            // "Kyiv's bid to join the EU", "Niger's decision to leave": the possessor of the noun that
+            // governs the infinitive is its subject.
+            if (pos >= 4 && tok.at(pos - 1).norm == QLatin1String("to") && tok.at(pos - 2).isWord &&
+                !tok.at(pos - 2).norm.endsWith(QLatin1String("ing")) && tok.at(pos - 3).norm == QLatin1String("'s")) {
+                const int m = mentionAtToken.at(pos - 4);
+                if (m >= 0 && !mentions.at(m).place && satisfies(m, el)) {
+                    fallback = false;
+                    return m;
+                }
+            }
+            // "Kyiv's bid to join": a trigger right after a possessive is a noun, and the possessor its agent.
+            if (pos >= 2 && tok.at(pos - 1).norm == QLatin1String("'s")) {
+                const int m = mentionAtToken.at(pos - 2);
+                if (m >= 0 && !mentions.at(m).place && satisfies(m, el)) {
+                    fallback = false;
+                    return m;
                 }
             }
             // The nearest mention to the left that reads as a subject: not the object of a preposition,
@@ -1132,11 +1233,27 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                      (mm.end < n && tok.at(mm.end).norm == QLatin1String("-") && tok.at(mm.end).joined))) {
                     continue; // "a US-ASEAN summit in Las Vegas": a compound modifier of the noun is no subject
                 }
+                if (asideEnd.at(mm.begin) >= 0 && asideEnd.at(mm.begin) < pos) {
+                    continue; // inside an aside that closed before the trigger
+                }
                 if (nearest < 0) {
                     nearest = m;
                 }
                 if (mm.begin > 0 && prepositions().contains(tok.at(mm.begin - 1).norm)) {
                     continue;
+                }
+                {
+                    // The object of an infinitive ("decision to leave ECOWAS was criticised") is no subject.
+                    int j = mm.begin - 1;
+                    if (j >= 0 && tok.at(j).norm == QLatin1String("the")) {
+                        --j;
+                    }
+                    // ("…to expel the US troops stationed in…": a participle right after it keeps it.)
+                    if ((mm.end < pos || beForms().contains(tok.at(pos).norm)) && j >= 1 &&
+                        tok.at(j - 1).norm == QLatin1String("to") && tok.at(j).isWord &&
+                        !determiners().contains(tok.at(j).norm) && !prepositions().contains(tok.at(j).norm)) {
+                        continue;
+                    }
                 }
                 if (mm.adjective && mm.end < pos &&
                     (placeNouns().contains(tok.at(mm.end).norm) || !m_verbs.contains(tok.at(mm.end).norm)) &&
@@ -1145,15 +1262,19 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                     continue;
                 }
                 bool verbFollows = false;
-                for (int j = mm.end; j < std::min(pos + 1, mm.end + 4); ++j) {
+                int budget = 4;
+                for (int j = mm.end; j <= pos && j < n && budget > 0; ++j) {
                     if (j == pos || m_verbs.contains(tok.at(j).norm) ||
                         (tok.at(j).norm.endsWith(QLatin1String("ed")) && tok.at(j).norm.size() > 4)) {
                         verbFollows = true;
                         break;
                     }
-                    if (tok.at(j).norm == QLatin1String(",") || tok.at(j).norm == QLatin1String("(")) {
+                    if (tok.at(j).norm == QLatin1String(",") && j + 1 < n && asideEnd.at(j + 1) >= 0 &&
+                        asideEnd.at(j + 1) < pos) {
+                        j = asideEnd.at(j + 1); // "Jordan, a close US ally, has condemned…"
                         continue;
                     }
+                    --budget;
                 }
                 if (verbFollows) {
                     fallback = false;
@@ -1162,6 +1283,44 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
             }
             fallback = true;
             return nearest;
+        };
+        // "Having signed a treaty with Manila in 1951, the United States …": the subject of a leading
+        // participial clause is the main clause's, after its comma.
+        const int leadToken = datelineEnd(tok);
+        const auto subjectAfterLeadingClause = [&](int pos, const PatternElement *el) -> int {
+            if (leadToken >= n || (tok.at(leadToken).norm != QLatin1String("having") &&
+                                   !(tok.at(leadToken).norm == QLatin1String("after") && leadToken + 1 < n &&
+                                     tok.at(leadToken + 1).norm.endsWith(QLatin1String("ing"))))) {
+                return -1;
+            }
+            for (int k = leadToken; k < pos; ++k) {
+                if (tok.at(k).norm == QLatin1String(",") || isBoundary(tok.at(k))) {
+                    return -1; // the trigger is not in the leading clause
+                }
+            }
+            int comma = -1;
+            for (int k = pos; k < n; ++k) {
+                if (isBoundary(tok.at(k)) || tok.at(k).norm == QLatin1String(".")) {
+                    return -1;
+                }
+                if (tok.at(k).norm == QLatin1String(",")) {
+                    comma = k;
+                    break;
+                }
+            }
+            if (comma < 0) {
+                return -1;
+            }
+            for (int k = comma + 1; k < n && k <= comma + 3; ++k) {
+                const int m = mentionAtToken.at(k);
+                if (m >= 0) {
+                    return !mentions.at(m).place && satisfies(m, el) ? m : -1;
+                }
+                if (!determiners().contains(tok.at(k).norm)) {
+                    return -1;
+                }
+            }
+            return -1;
         };
 
         // A be-auxiliary (with adverbs between) right before a participle makes it passive.
@@ -1339,6 +1498,20 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                             }
                         } else if (ei == 0) {
                             mi = subjectBefore(pos, fallback, &el);
+                            if (fallback || mi < 0) {
+                                const int after = subjectAfterLeadingClause(pos, &el);
+                                if (after >= 0 && !m.s.mentions.contains(after) && !m.t.mentions.contains(after)) {
+                                    SlotFill fill;
+                                    fill.mentions = coordinatedRight(after);
+                                    if (el.slot == 'S') {
+                                        m.s = fill;
+                                    } else {
+                                        m.t = fill;
+                                    }
+                                    m.subjectFallback = false;
+                                    continue; // the match keeps its own begin
+                                }
+                            }
                         } else {
                             // An inner slot before the anchor must sit right before it.
                             for (int k = pos - 1; k >= 0 && k >= pos - 3; --k) {
@@ -1651,10 +1824,15 @@ QList<Event> Coder::code(const QString &text, const DatePoint &published) const
                         negated = true;
                     }
                 }
-                if (possibleWords().contains(w)) {
+                bool own = false; // a word of the pattern itself ("took aim at", "to set up a base")
+                for (const PatternElement &pe : p.elements) {
+                    own = own || (pe.kind == PatternElement::Kind::Words && !pe.optional && !pe.notNext &&
+                                  pe.words.contains(w) && k > m.anchor);
+                }
+                if (possibleWords().contains(w) && !own) {
                     possible = true;
                 }
-                if (plannedWords().contains(w)) {
+                if (plannedWords().contains(w) && !own) {
                     planned = true;
                 }
             }

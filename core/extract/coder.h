@@ -19,6 +19,8 @@ struct Mention
     bool adjective = false; ///< begins with an adjective or demonym ("Iranian bases")
     bool capital = false;   ///< a capital or seat used as metonym ("Moscow", "the Kremlin")
     bool person = false;
+    bool office = false;    ///< a role word naming an office-holder ("the defence secretary", "army chief"), not a
+                            ///< force: it never fills a `:mil` slot and it does fill a `:nonmil` one
     bool place = false;     ///< a place of places.dict ("Darwin", "Incirlik"): `actor` is the state it lies in.
                             ///< It fills only a target slot after in/to/at/into/from/on (or right after the
                             ///< trigger) of basing, meeting and strike patterns, and locates events; it is

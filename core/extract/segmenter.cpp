@@ -82,11 +82,29 @@ QList<Token> Segmenter::tokenize(const QString &text, qsizetype begin, qsizetype
     }
     QList<Token> out;
     qsizetype i = begin;
+    bool singleQuoteOpen = false; ///< a single quotation mark opened a quote ("the 'Axis' states")
     while (i < end) {
         const QChar c = text.at(i);
         if (c.isSpace()) {
             ++i;
             continue;
+        }
+        if (isApostrophe(c) && (i == begin || !isWordChar(text.at(i - 1))) && i + 1 < end && isWordChar(text.at(i + 1))) {
+            singleQuoteOpen = true;
+        } else if (isApostrophe(c) && !singleQuoteOpen && !out.isEmpty() && out.last().end == i && out.last().isWord &&
+                   out.last().norm.size() > 2 && out.last().norm.endsWith(QLatin1Char('s')) &&
+                   (i + 1 >= end || !isWordChar(text.at(i + 1)))) {
+            // The possessive of a plural or of a name in -s ("the United States' commitment").
+            Token t;
+            t.begin = i;
+            t.end = i + 1;
+            t.norm = QStringLiteral("'s");
+            t.isWord = true;
+            out.append(t);
+            i = t.end;
+            continue;
+        } else if (isApostrophe(c) && singleQuoteOpen && i > begin && isWordChar(text.at(i - 1))) {
+            singleQuoteOpen = false;
         }
         Token t;
         t.begin = i;

@@ -358,6 +358,161 @@ private slots:
         QTest::newRow("place: a hyphenated modifier is no subject")
             << u"Duterte has already declined an invitation to attend a US-ASEAN summit in Las Vegas next month."_s
             << u"2020-02-12"_s << QStringList{u"meeting_visit PHL>USA neg planned @2020-03"_s};
+
+        // --- outlet styles: press releases, nominalisations, passives, asides, memoranda, idioms
+        QTest::newRow("styles: passive pact signed by")
+            << u"A mutual defence treaty was signed by Russia and North Korea in Pyongyang on Wednesday."_s << pub
+            << QStringList{u"alliance_formed RUS>PRK"_s};
+        QTest::newRow("styles: inked a mutual defence agreement")
+            << u"Saudi Arabia and Pakistan inked a strategic mutual defence agreement in Riyadh on Wednesday."_s << pub
+            << QStringList{u"alliance_formed SAU>PAK"_s};
+        QTest::newRow("styles: leading participial clause")
+            << u"Having signed a mutual defence treaty with the Philippines in 1951, the United States remains bound to come to its aid."_s << pub
+            << QStringList{u"alliance_formed USA>PHL"_s};
+        QTest::newRow("styles: concluded a defence and security treaty")
+            << u"Britain and Poland concluded a new defence and security treaty on Friday, committing each to the other's defence."_s << pub
+            << QStringList{u"alliance_formed GBR>POL"_s};
+        QTest::newRow("styles: signing of a pact between")
+            << u"The signing of a defence pact between Japan and the Philippines marks a new chapter in regional security."_s << pub
+            << QStringList{u"alliance_formed JPN>PHL"_s};
+        QTest::newRow("styles: admitted to")
+            << u"Finland was admitted to NATO in April 2023."_s << pub
+            << QStringList{u"alliance_membership FIN>NATO"_s};
+        QTest::newRow("styles: relative clause is no subject")
+            << u"Lithuania, which joined NATO in 2004, hosts a German brigade."_s << pub
+            << QStringList{u"alliance_membership LTU>NATO"_s, u"basing_deployed DEU>LTU"_s};
+        QTest::newRow("styles: application is planned")
+            << u"Sweden's application to join NATO was approved by Hungary's parliament."_s << pub
+            << QStringList{u"alliance_membership SWE>NATO planned"_s};
+        QTest::newRow("styles: memorandum on defence cooperation")
+            << u"India and France signed a memorandum of understanding on defence cooperation on Tuesday."_s << pub
+            << QStringList{u"alliance_strengthened IND>FRA"_s};
+        QTest::newRow("styles: memorandum with a partner")
+            << u"Indonesia signed a memorandum of understanding with Australia on defence cooperation."_s << pub
+            << QStringList{u"alliance_strengthened IDN>AUS"_s};
+        QTest::newRow("styles: upgraded relations")
+            << u"Vietnam and the United States upgraded relations to a comprehensive strategic partnership in September."_s << pub
+            << QStringList{u"alliance_strengthened VNM>USA"_s};
+        QTest::newRow("styles: office holder is no force")
+            << u"The US defense secretary arrived in New Delhi on Monday. The two countries inked a roadmap for defence industrial cooperation."_s << pub
+            << QStringList{u"meeting_visit USA>IND"_s, u"alliance_strengthened USA>IND"_s};
+        QTest::newRow("styles: reaffirmed their alliance")
+            << u"Australia and the United Kingdom reaffirmed their enduring alliance at the annual talks."_s << pub
+            << QStringList{u"alliance_strengthened AUS>GBR"_s};
+        QTest::newRow("styles: concluded a security agreement")
+            << u"Kyiv and Paris concluded a bilateral security agreement in February."_s << pub
+            << QStringList{u"alliance_strengthened UKR>FRA"_s};
+        QTest::newRow("styles: one of the allies")
+            << u"Poland is one of Ukraine's staunchest allies."_s << pub
+            << QStringList{u"alliance_strengthened POL>UKR"_s};
+        QTest::newRow("styles: apposition ally")
+            << u"Jordan, a close US ally, has condemned the attack."_s << pub
+            << QStringList{u"alliance_strengthened JOR>USA"_s};
+        QTest::newRow("styles: possessive apposition ally")
+            << u"South Korea, Washington's closest ally in the region, raised its alert level."_s << pub
+            << QStringList{u"alliance_strengthened KOR>USA"_s};
+        QTest::newRow("styles: reciprocal access agreement")
+            << u"The Philippines and Japan signed a reciprocal access agreement on Monday."_s << pub
+            << QStringList{u"alliance_strengthened PHL>JPN"_s};
+        QTest::newRow("styles: withdrawal nominal")
+            << u"Burkina Faso, Mali and Niger announced their withdrawal from ECOWAS."_s << pub
+            << QStringList{u"alliance_ended BFA>ECOWAS"_s, u"alliance_ended MLI>ECOWAS"_s, u"alliance_ended NER>ECOWAS"_s};
+        QTest::newRow("styles: decision to leave, passive criticism")
+            << u"Niger's decision to leave ECOWAS was criticised by Nigeria."_s << pub
+            << QStringList{u"alliance_ended NER>ECOWAS"_s, u"statement_criticism NGA>NER"_s};
+        QTest::newRow("styles: withdrawal of X from")
+            << u"The withdrawal of Russia from the Council of Europe was completed in 2022."_s << pub
+            << QStringList{u"alliance_ended RUS>COE"_s};
+        QTest::newRow("styles: froze its participation")
+            << u"Armenia froze its participation in the CSTO, the prime minister said."_s << pub
+            << QStringList{u"alliance_ended ARM>CSTO"_s};
+        QTest::newRow("styles: X-led is a modifier")
+            << u"Armenia suspended its membership of the Russian-led CSTO."_s << pub
+            << QStringList{u"alliance_ended ARM>CSTO"_s};
+        QTest::newRow("styles: apposition is no coordination")
+            << u"Uzbekistan has suspended its membership of the CSTO, the Russian-led military alliance."_s << pub
+            << QStringList{u"alliance_ended UZB>CSTO"_s};
+        QTest::newRow("styles: expelled from")
+            << u"Russia was expelled from the Council of Europe in March 2022."_s << pub
+            << QStringList{u"alliance_ended RUS>COE"_s};
+        QTest::newRow("styles: pulling out of a pact")
+            << u"Niger's junta announced it was pulling out of the defence pact with France."_s << pub
+            << QStringList{u"alliance_ended NER>FRA"_s};
+        QTest::newRow("styles: lashed out at")
+            << u"Beijing lashed out at Washington over the latest arms sale."_s << pub
+            << QStringList{u"statement_criticism CHN>USA"_s};
+        QTest::newRow("styles: hit out at")
+            << u"Ankara hit out at Stockholm for allowing the protests to go ahead."_s << pub
+            << QStringList{u"statement_criticism TUR>SWE"_s};
+        QTest::newRow("styles: took aim at is not planned")
+            << u"Berlin took aim at Budapest over its veto of the sanctions package."_s << pub
+            << QStringList{u"statement_criticism DEU>HUN"_s};
+        QTest::newRow("styles: critical of")
+            << u"Canada has been sharply critical of India over the killing."_s << pub
+            << QStringList{u"statement_criticism CAN>IND"_s};
+        QTest::newRow("styles: voiced opposition")
+            << u"China voiced strong opposition to the United States' decision."_s << pub
+            << QStringList{u"statement_criticism CHN>USA"_s};
+        QTest::newRow("styles: expressed regret")
+            << u"Seoul expressed regret over Tokyo's decision."_s << pub
+            << QStringList{u"statement_criticism KOR>JPN"_s};
+        QTest::newRow("styles: what it called")
+            << u"Ottawa denounced what it called Beijing's interference."_s << pub
+            << QStringList{u"statement_criticism CAN>CHN"_s};
+        QTest::newRow("styles: actions were reckless")
+            << u"Britain's foreign secretary said Iran's actions were reckless and dangerous."_s << pub
+            << QStringList{u"statement_criticism GBR>IRN"_s};
+        QTest::newRow("styles: hailed partnership")
+            << u"Britain hailed its partnership with Ukraine as unbreakable."_s << pub
+            << QStringList{u"statement_support GBR>UKR"_s};
+        QTest::newRow("styles: threw its weight behind")
+            << u"Paris threw its weight behind Kyiv's bid to join the European Union."_s << pub
+            << QStringList{u"statement_support FRA>UKR"_s, u"alliance_membership UKR>EU planned"_s};
+        QTest::newRow("styles: supporter of")
+            << u"Turkey has been a strong supporter of Azerbaijan."_s << pub
+            << QStringList{u"statement_support TUR>AZE"_s};
+        QTest::newRow("styles: rallied behind")
+            << u"Latvia, Lithuania and Estonia rallied behind Poland."_s << pub
+            << QStringList{u"statement_support LVA>POL"_s, u"statement_support LTU>POL"_s, u"statement_support EST>POL"_s};
+        QTest::newRow("styles: plural possessive welcomed")
+            << u"Seoul welcomed the United States' commitment to extended deterrence."_s << pub
+            << QStringList{u"statement_support KOR>USA"_s};
+        QTest::newRow("styles: stands firmly with")
+            << u"Australia stands firmly with the Philippines, the minister said."_s << pub
+            << QStringList{u"statement_support AUS>PHL"_s};
+        QTest::newRow("styles: was granted access")
+            << u"Washington was granted access to bases in Kenya."_s << pub
+            << QStringList{u"basing_granted USA>KEN"_s};
+        QTest::newRow("styles: gives warships access")
+            << u"The agreement gives Russian warships access to Sudan's Red Sea coast."_s << pub
+            << QStringList{u"basing_granted RUS>SDN"_s};
+        QTest::newRow("styles: permission to use")
+            << u"Pakistan gave the United States permission to use its airspace."_s << pub
+            << QStringList{u"basing_granted USA>PAK"_s};
+        QTest::newRow("styles: go-ahead to be based")
+            << u"Spain gave the go-ahead for two more US destroyers to be based at Rota."_s << pub
+            << QStringList{u"basing_granted USA>ESP"_s};
+        QTest::newRow("styles: agreed to the rotation of")
+            << u"Australia agreed to the rotation of US bombers through its northern bases."_s << pub
+            << QStringList{u"basing_granted USA>AUS"_s};
+        QTest::newRow("styles: use of a camp")
+            << u"Djibouti granted the United States the use of Camp Lemonnier in 2001."_s << pub
+            << QStringList{u"basing_granted USA>DJI"_s};
+        QTest::newRow("styles: authorised to set up a base")
+            << u"The Central African Republic authorised Russia to set up a military base."_s << pub
+            << QStringList{u"basing_granted RUS>CAF"_s};
+        QTest::newRow("styles: agreement giving access")
+            << u"Ghana's parliament approved an agreement giving US forces access to its airports."_s << pub
+            << QStringList{u"basing_granted USA>GHA"_s};
+        QTest::newRow("styles: allowing troops to be stationed")
+            << u"Denmark signed an agreement allowing US troops to be stationed on its territory."_s << pub
+            << QStringList{u"basing_granted USA>DNK"_s};
+        QTest::newRow("styles: junk memorandum")
+            << u"The company signed a memorandum of understanding on renewable energy with the ministry."_s << pub
+            << QStringList{};
+        QTest::newRow("styles: junk lashed out")
+            << u"The company's chief executive lashed out at regulators over the ruling."_s << pub
+            << QStringList{};
     }
 
     void sentences()
@@ -397,7 +552,7 @@ private slots:
         QTest::addColumn<double>("minStrict");
         QTest::addColumn<bool>("optionalSet");
         // Thresholds just under the figures measured when the patterns were last tuned.
-        QTest::newRow("devset") << QStringLiteral(ENTENTE_TEST_DATA_DIR) + u"/devset"_s << 0.64 << 0.49 << false;
+        QTest::newRow("devset") << QStringLiteral(ENTENTE_TEST_DATA_DIR) + u"/devset"_s << 0.65 << 0.50 << false;
         QTest::newRow("seed") << QStringLiteral(ENTENTE_SHARED_DIR) + u"/corpus/seed"_s << 0.95 << 0.95 << true;
         QTest::newRow("dev-public") << QStringLiteral(ENTENTE_SHARED_DIR) + u"/corpus/dev-public"_s << 0.57 << 0.40 << true;
     }
