@@ -7,15 +7,60 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSet>
 #include <QToolTip>
 #include <QWheelEvent>
 
 #include <cmath>
+#include <vector>
 
 namespace Entente::Ui {
 
 using Core::TimelineData;
 using Core::TimeScale;
+
+namespace {
+
+constexpr double kGlyphHalf = 7;
+
+/// An event glyph (a diamond in the type's colour; hollow and dashed when negated or not actual),
+/// rendered once and then blitted: rasterising an antialiased path per event is what made dense
+/// views slow.
+const QImage &glyph(quint8 type, bool tentative, const QColor &base, qreal dpr)
+{
+    static QHash<quint64, QImage> cache;
+    const quint64 key = (quint64(base.rgba()) << 24) ^ (quint64(qRound(dpr * 100)) << 8) ^ (quint64(type) << 1) ^
+                        (tentative ? 1U : 0U);
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+        const int side = static_cast<int>(std::ceil(2 * kGlyphHalf * dpr));
+        QImage img(side, side, QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(dpr);
+        img.fill(Qt::transparent);
+        QPainter gp(&img);
+        gp.setRenderHint(QPainter::Antialiasing, true);
+        const QColor c = typeColor(static_cast<Core::EventType>(type));
+        QPen pen(c, 1.5);
+        if (tentative) {
+            pen.setStyle(Qt::DashLine);
+        }
+        gp.setPen(pen);
+        gp.setBrush(tentative ? QBrush(base) : QBrush(c));
+        const double m = kGlyphHalf;
+        QPainterPath diamond;
+        diamond.moveTo(m, m - 6);
+        diamond.lineTo(m + 5, m);
+        diamond.lineTo(m, m + 6);
+        diamond.lineTo(m - 5, m);
+        diamond.closeSubpath();
+        gp.drawPath(diamond);
+        gp.end();
+        it = cache.insert(key, img);
+    }
+    return *it;
+}
+
+} // namespace
 
 TimelineView::TimelineView(QWidget *parent) : QWidget(parent)
 {
@@ -166,57 +211,89 @@ void TimelineView::paint(QPainter &p, const QSize &size)
             p.drawRoundedRect(QRectF(x0, y0 + 4, std::max(2.0, x1 - x0), kLaneHeight - 8), 3, 3);
         }
         const auto range = m_data->visibleRange(lane, from, to);
-        const qsizetype count = range.second - range.first;
-        // Level of detail: more events than pixels → bins with counts.
-        if (count > plotWidth / 3) {
+        const auto &items = l.items;
+        // Level of detail: more events in view than a third of the pixels → bins with counts. The range
+        // also holds earlier events that may reach into the view (imprecise dates are spans), so count
+        // what really overlaps it, stopping at the limit.
+        const qsizetype limit = plotWidth / 3;
+        qsizetype visible = 0;
+        for (qsizetype i = range.first; i < range.second && visible <= limit; ++i) {
+            if (items.at(i).end + 1 >= from) {
+                ++visible;
+            }
+        }
+        if (visible > limit) {
             const auto bins = m_data->bins(lane, from, to, binDays);
             int maxCount = 1;
             for (const auto &b : bins) {
                 maxCount = std::max(maxCount, b.count);
             }
+            p.setRenderHint(QPainter::Antialiasing, false);
+            p.setPen(Qt::NoPen);
             for (const auto &b : bins) {
                 const double x0 = plotLeft + m_scale.xOfDays(b.start);
                 const double w = std::max(1.0, (b.end - b.start) * ppd - 1);
                 const double h = 3 + (kLaneHeight - 7) * std::sqrt(static_cast<double>(b.count) / maxCount);
-                QColor c = typeColor(static_cast<Core::EventType>(b.dominantType));
-                p.setPen(Qt::NoPen);
-                p.setBrush(c);
+                p.setBrush(typeColor(static_cast<Core::EventType>(b.dominantType)));
                 p.drawRect(QRectF(x0, cy - h / 2, w, h));
             }
+            p.setRenderHint(QPainter::Antialiasing, true);
         } else {
-            const auto &items = l.items;
+            // Each glyph is drawn once per pixel column and kind, each span once per pixel extent and
+            // kind: a thousand events on one day or one "March 2017" look the same as one, at a
+            // fraction of the cost.
+            std::vector<quint32> drawnAt(static_cast<size_t>(std::max(0, plotWidth)) + 16, 0);
+            QSet<quint64> spansDrawn;
+            QPointF selectedAt(-1, -1);
             for (qsizetype i = range.first; i < range.second; ++i) {
                 const auto &it = items.at(i);
+                if (it.end + 1 < from || it.start > to) {
+                    continue;
+                }
                 const double x0 = plotLeft + m_scale.xOfDays(it.start);
                 const double x1 = plotLeft + m_scale.xOfDays(it.end + 1);
+                const int kind = std::min<int>(it.type, 11) * 2 + (it.tentative ? 1 : 0);
                 const QColor c = typeColor(static_cast<Core::EventType>(it.type));
-                QPen pen(c, 1.5);
-                if (it.tentative) {
-                    pen.setStyle(Qt::DashLine);
-                }
                 if (x1 - x0 > 6) {
-                    // An imprecise date is a span over its precision.
-                    QColor fill = c;
-                    fill.setAlpha(it.tentative ? 0 : 60);
-                    p.setPen(pen);
-                    p.setBrush(fill);
-                    p.drawRoundedRect(QRectF(x0, cy - 5, x1 - x0, 10), 4, 4);
+                    // An imprecise date is a span over its precision (clipped to the plot before drawing).
+                    const int sx0 = static_cast<int>(std::floor(std::max(x0, plotLeft - 8.0)));
+                    const int sx1 = static_cast<int>(std::ceil(std::min(x1, plotLeft + plotWidth + 8.0)));
+                    const quint64 key = (quint64(quint32(sx0)) << 32) ^ (quint64(quint32(sx1)) << 5) ^ quint64(kind);
+                    if (!spansDrawn.contains(key)) {
+                        spansDrawn.insert(key);
+                        QPen pen(c, 1.5);
+                        if (it.tentative) {
+                            pen.setStyle(Qt::DashLine);
+                        }
+                        QColor fill = c;
+                        fill.setAlpha(it.tentative ? 0 : 60);
+                        p.setPen(pen);
+                        p.setBrush(fill);
+                        p.drawRoundedRect(QRectF(std::max(x0, plotLeft - 8.0), cy - 5,
+                                                 std::min(x1, plotLeft + plotWidth + 8.0) - std::max(x0, plotLeft - 8.0), 10),
+                                          4, 4);
+                    }
                 }
                 const double cx = x1 - x0 > 6 ? (x0 + x1) / 2 : x0;
-                p.setPen(pen);
-                p.setBrush(it.tentative ? QBrush(palette().color(QPalette::Base)) : QBrush(c));
-                QPainterPath diamond;
-                diamond.moveTo(cx, cy - 6);
-                diamond.lineTo(cx + 5, cy);
-                diamond.lineTo(cx, cy + 6);
-                diamond.lineTo(cx - 5, cy);
-                diamond.closeSubpath();
-                p.drawPath(diamond);
                 if (it.id == m_selected) {
-                    p.setPen(QPen(palette().color(QPalette::Highlight), 2));
-                    p.setBrush(Qt::NoBrush);
-                    p.drawEllipse(QPointF(cx, cy), 9, 9);
+                    selectedAt = QPointF(cx, cy);
                 }
+                const int column = static_cast<int>(cx - plotLeft) + 8;
+                if (column < 0 || column >= static_cast<int>(drawnAt.size())) {
+                    continue;
+                }
+                if ((drawnAt[static_cast<size_t>(column)] & (1U << kind)) != 0 && it.id != m_selected) {
+                    continue;
+                }
+                drawnAt[static_cast<size_t>(column)] |= 1U << kind;
+                const QImage &g = glyph(it.type, it.tentative, palette().color(QPalette::Base),
+                                        p.device()->devicePixelRatioF());
+                p.drawImage(QPointF(cx - kGlyphHalf, cy - kGlyphHalf), g);
+            }
+            if (selectedAt.x() >= 0) {
+                p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(selectedAt, 9, 9);
             }
         }
         p.restore();

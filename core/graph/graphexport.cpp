@@ -8,28 +8,47 @@
 #include <QSet>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
+
 namespace Entente::Core {
 
 Result<QList<RelationEvent>> GraphExport::loadEvents(const Database &db)
 {
+    // Briefs instead of whole events (no sentences, patterns or timestamps), with one string per actor
+    // code shared by every event: a million events load in about a second and take a fraction of the
+    // memory. The list is sized up front so that it is never copied while growing.
     EventRepository repo(db.connection());
-    QList<RelationEvent> out;
-    qint64 after = 0;
-    for (;;) {
-        const auto page = repo.page(after, 5000);
-        if (!page) {
-            return page.error();
-        }
-        for (const Event &e : *page) {
-            if (e.status != ReviewStatus::Rejected && e.date.isValid()) {
-                out.append(RelationEvent::from(e));
-            }
-        }
-        if (page->size() < 5000) {
-            break;
-        }
-        after = page->last().id;
+    const auto total = repo.count();
+    if (!total) {
+        return total.error();
     }
+    QList<RelationEvent> out;
+    out.reserve(*total);
+    const Status st = repo.scanBriefs([&out](const EventBrief &b) {
+        if (b.status == ReviewStatus::Rejected || !b.date.isValid()) {
+            return;
+        }
+        RelationEvent r;
+        r.id = b.id;
+        r.type = b.type;
+        r.source = b.source;
+        r.target = b.target;
+        r.start = b.date.start;
+        r.end = b.date.end.isValid() ? b.date.end : b.date.start;
+        r.polarity = b.polarity;
+        r.modality = b.modality;
+        r.confidence = b.confidence;
+        out.append(std::move(r));
+    });
+    if (!st) {
+        return st.error();
+    }
+    out.squeeze();
+    // In date order (ties by id), the order RelationModel keeps them in: it can then share this list
+    // instead of sorting a copy.
+    std::sort(out.begin(), out.end(), [](const RelationEvent &a, const RelationEvent &b) {
+        return a.start < b.start || (a.start == b.start && a.id < b.id);
+    });
     return out;
 }
 

@@ -16,7 +16,7 @@ namespace Entente::Core {
 class GraphExport final
 {
 public:
-    /// All non-rejected, dated events of the database.
+    /// All non-rejected, dated events of the database, in date order (ties by id).
     static Result<QList<RelationEvent>> loadEvents(const Database &db);
 
     struct Options

@@ -82,7 +82,9 @@ GraphLayout::Output GraphLayout::compute(const Input &in)
         MATRIX(pos, v, 1) = p.y();
     }
     igraph_error_t rc = IGRAPH_SUCCESS;
-    if (in.preferDrl || n > 1500) {
+    // Fruchterman–Reingold with igraph's grid (repulsion only between nearby nodes) lays out 2,000
+    // nodes and 20,000 edges in about 0.1 s; DrL took 4 s for the same graph, so it runs only on request.
+    if (in.preferDrl) {
         igraph_layout_drl_options_t opts;
         igraph_layout_drl_options_init(&opts, IGRAPH_LAYOUT_DRL_DEFAULT);
         rc = igraph_layout_drl(&graph.g, &pos, true, &opts, &weights);
@@ -106,9 +108,12 @@ GraphLayout::Output GraphLayout::compute(const Input &in)
                 VECTOR(maxx)[v] = VECTOR(maxy)[v] = side * 2;
             }
         }
-        // A seeded layout only settles: a low start temperature keeps known actors near their place.
+        // A seeded layout only settles: a low start temperature keeps known actors near their place, and a
+        // fifth of the iterations suffices. It also starts from a settled, dense picture, where each grid
+        // cell holds many nodes: all 300 iterations took 2.9 s for 2,000 nodes, a fifth takes 0.5 s.
         const double temp = seeded ? std::sqrt(static_cast<double>(n)) / 4.0 : std::sqrt(static_cast<double>(n));
-        rc = igraph_layout_fruchterman_reingold(&graph.g, &pos, seeded, in.iterations, temp,
+        const int iterations = seeded ? std::max(1, in.iterations / 5) : in.iterations;
+        rc = igraph_layout_fruchterman_reingold(&graph.g, &pos, seeded, iterations, temp,
                                                 n > 300 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, &weights,
                                                 &minx, &maxx, &miny, &maxy);
         igraph_vector_destroy(&minx);

@@ -7,9 +7,9 @@
 
 namespace Entente::Core {
 
-/// Layout, blocs and centrality of the actor graph, computed with igraph: Fruchterman–Reingold
-/// (seeded from previous positions so the picture stays stable as the time window moves) or DrL
-/// for large graphs; blocs by Louvain community detection on the weighted graph; weighted degree.
+/// Layout, blocs and centrality of the actor graph, computed with igraph: Fruchterman–Reingold with a
+/// grid above 300 nodes (seeded from previous positions so the picture stays stable as the time window
+/// moves), or DrL on request; blocs by Louvain community detection on the weighted graph; weighted degree.
 /// Pure computation: safe to run on a worker thread, one instance per thread.
 class GraphLayout final
 {
@@ -27,7 +27,7 @@ public:
         QHash<QString, QPointF> seed;   ///< previous positions by actor code
         QHash<QString, QPointF> pinned; ///< nodes the analyst dragged: kept exactly where they are
         int iterations = 300;
-        bool preferDrl = false;         ///< DrL instead of FR (chosen automatically above 1,500 nodes)
+        bool preferDrl = false;         ///< DrL instead of FR (slower: FR with a grid scales to thousands of nodes)
     };
     struct Output
     {

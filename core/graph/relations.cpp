@@ -83,14 +83,28 @@ void RelationModel::setEvents(QList<RelationEvent> events, double minConfidence)
 {
     m_events.clear();
     m_intervals.clear();
-    for (RelationEvent &e : events) {
-        if (e.start.isValid() && !e.source.isEmpty() && !e.target.isEmpty() && e.source != e.target &&
-            e.confidence >= minConfidence) {
-            m_events.append(std::move(e));
+    const auto keep = [minConfidence](const RelationEvent &e) {
+        return e.start.isValid() && !e.source.isEmpty() && !e.target.isEmpty() && e.source != e.target &&
+               e.confidence >= minConfidence;
+    };
+    const auto byStart = [](const RelationEvent &a, const RelationEvent &b) { return a.start < b.start; };
+    if (std::all_of(events.cbegin(), events.cend(), keep) && std::is_sorted(events.cbegin(), events.cend(), byStart)) {
+        // Already in date order with nothing to drop (as GraphExport::loadEvents delivers them): share the
+        // caller's list instead of copying a million events.
+        m_events = std::move(events);
+    } else {
+        // Read-only iteration: the caller's list is not detached; the kept events are copied once into a
+        // list sized for them.
+        m_events.reserve(events.size());
+        for (const RelationEvent &e : std::as_const(events)) {
+            if (keep(e)) {
+                m_events.append(e);
+            }
         }
+        events = {};
+        m_events.squeeze();
+        std::stable_sort(m_events.begin(), m_events.end(), byStart);
     }
-    std::stable_sort(m_events.begin(), m_events.end(),
-                     [](const RelationEvent &a, const RelationEvent &b) { return a.start < b.start; });
     QHash<QString, int> open; // key → index into m_intervals
     for (const RelationEvent &e : std::as_const(m_events)) {
         const RelationKind k = relationKindOf(e.type);

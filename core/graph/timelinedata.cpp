@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vector>
 
 namespace Entente::Core {
 
@@ -18,17 +19,53 @@ void TimelineData::build(const QList<RelationEvent> &events, LaneMode mode, cons
     m_first = 0;
     m_last = 0;
     QHash<QString, int> laneOf;
-    const auto laneFor = [&](const QString &key) -> Lane & {
+    QList<qsizetype> sizes;
+    const auto laneIndex = [&](const QString &key) -> int {
         auto it = laneOf.find(key);
         if (it == laneOf.end()) {
             it = laneOf.insert(key, static_cast<int>(m_lanes.size()));
             Lane l;
             l.key = key;
             m_lanes.append(l);
+            sizes.append(0);
         }
-        return m_lanes[*it];
+        ++sizes[*it];
+        return *it;
     };
+    const auto laneFor = [&](const QString &key) -> Lane & { return m_lanes[laneIndex(key)]; };
+    // Two passes: each event's lanes first, then every lane filled into a list of exactly its size (a
+    // million appends leave lists up to half empty: 15 MB of a million events' 46).
+    std::vector<int> lanesOfEvents;
+    lanesOfEvents.reserve(static_cast<size_t>(events.size()) * (mode == LaneMode::ByActor ? 2 : 1));
+    for (const RelationEvent &e : events) {
+        if (!e.start.isValid()) {
+            continue;
+        }
+        switch (mode) {
+        case LaneMode::ByType:
+            lanesOfEvents.push_back(laneIndex(eventTypeName(e.type)));
+            break;
+        case LaneMode::ByActor:
+            lanesOfEvents.push_back(laneIndex(e.source));
+            lanesOfEvents.push_back(e.target != e.source ? laneIndex(e.target) : -1);
+            break;
+        case LaneMode::ByPair: {
+            const bool directed = !isUndirected(e.type);
+            QString a = e.source;
+            QString b = e.target;
+            if (!directed && b < a) {
+                std::swap(a, b);
+            }
+            lanesOfEvents.push_back(laneIndex(a + (directed ? QStringLiteral("→") : QStringLiteral("–")) + b));
+            break;
+        }
+        }
+    }
+    for (qsizetype i = 0; i < m_lanes.size(); ++i) {
+        m_lanes[i].items.reserve(sizes.at(i));
+    }
     bool firstSeen = true;
+    size_t next = 0;
     for (const RelationEvent &e : events) {
         if (!e.start.isValid()) {
             continue;
@@ -48,26 +85,12 @@ void TimelineData::build(const QList<RelationEvent> &events, LaneMode mode, cons
         }
         firstSeen = false;
         ++m_count;
-        switch (mode) {
-        case LaneMode::ByType:
-            laneFor(eventTypeName(e.type)).items.append(it);
-            break;
-        case LaneMode::ByActor:
-            laneFor(e.source).items.append(it);
-            if (e.target != e.source) {
-                laneFor(e.target).items.append(it);
+        m_lanes[lanesOfEvents[next++]].items.append(it);
+        if (mode == LaneMode::ByActor) {
+            const int second = lanesOfEvents[next++];
+            if (second >= 0) {
+                m_lanes[second].items.append(it);
             }
-            break;
-        case LaneMode::ByPair: {
-            const bool directed = !isUndirected(e.type);
-            QString a = e.source;
-            QString b = e.target;
-            if (!directed && b < a) {
-                std::swap(a, b);
-            }
-            laneFor(a + (directed ? QStringLiteral("→") : QStringLiteral("–")) + b).items.append(it);
-            break;
-        }
         }
     }
     if (mode == LaneMode::ByPair) {

@@ -10,6 +10,7 @@
 #include <core/storage/eventrepository.h>
 #include <core/storage/transaction.h>
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,6 +18,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <optional>
 
 namespace Entente::Core {
 
@@ -112,7 +114,15 @@ ImportSummary Importer::store(QList<Prepared> &batch, const Reporter &report)
         return s;
     }
     QSqlQuery sp(c);
+    // SQLite answers some failures (a full disk, no memory, an I/O error) by rolling back the whole
+    // transaction instead of the one statement. The savepoint is then gone, the articles this batch
+    // stored so far went with it, and going on would store the rest outside any transaction and
+    // report them as failed: the batch fails as a whole instead.
+    std::optional<Error> batchLost;
     for (Prepared &p : batch) {
+        if (batchLost) {
+            break;
+        }
         if (!p.ok) {
             continue;
         }
@@ -138,13 +148,16 @@ ImportSummary Importer::store(QList<Prepared> &batch, const Reporter &report)
             continue;
         }
         const auto fail = [&](const Error &e) {
-            sp.exec(QStringLiteral("ROLLBACK TO import_item"));
-            sp.exec(QStringLiteral("RELEASE import_item"));
+            if (sp.exec(QStringLiteral("ROLLBACK TO import_item"))) {
+                sp.exec(QStringLiteral("RELEASE import_item"));
+            } else {
+                batchLost = e;
+            }
             r.status = ImportItemResult::Status::Error;
             r.error = e.message;
         };
         qint64 cluster = 0;
-        const auto candidates = articles.nearDuplicateCandidates(p.article.simhash);
+        const auto candidates = articles.nearDuplicateCandidates(p.article.simhash, Fingerprint::kNearDuplicateBits);
         if (!candidates) {
             fail(candidates.error());
             continue;
@@ -158,7 +171,9 @@ ImportSummary Importer::store(QList<Prepared> &batch, const Reporter &report)
             }
         }
         p.article.storyCluster = cluster;
-        const auto id = articles.insert(p.article);
+        // Marked extracted as it is stored: a later UPDATE would rewrite the whole row, texts included.
+        const bool extracting = m_options.extract && m_coder;
+        const auto id = articles.insert(p.article, extracting ? QDateTime::currentDateTimeUtc() : QDateTime());
         if (!id) {
             fail(id.error());
             continue;
@@ -190,14 +205,24 @@ ImportSummary Importer::store(QList<Prepared> &batch, const Reporter &report)
         if (failed) {
             continue;
         }
-        if (m_options.extract && m_coder) {
-            const Status st = articles.setExtractedNow(*id);
-            if (!st) {
-                fail(st.error());
-                continue;
-            }
-        }
         sp.exec(QStringLiteral("RELEASE import_item"));
+    }
+    if (batchLost) {
+        tx.rollback();
+        const QString message = batchLost->message + QStringLiteral(" (nothing of this batch was stored)");
+        for (Prepared &p : batch) {
+            ImportItemResult &r = p.result;
+            if (r.status != ImportItemResult::Status::Error || r.error.isEmpty()) {
+                r.status = ImportItemResult::Status::Error;
+                r.error = message;
+                r.articleId = 0;
+                r.events = 0;
+            }
+            ++s.errors;
+            report(r);
+        }
+        s.fatalError = message;
+        return s;
     }
     const Status committed = tx.commit();
     for (Prepared &p : batch) {
@@ -283,38 +308,49 @@ ImportSummary Importer::run(const QStringList &paths, const Reporter &report, co
     pool.setMaxThreadCount(threads);
     const auto isCancelled = [cancel] { return cancel != nullptr && cancel->load(); };
 
-    // Files are read, cleaned and coded in parallel in chunks; the writer stores each chunk.
+    // Files are read, cleaned and coded in parallel in chunks, and the writer stores each chunk while
+    // the next one is being prepared: the single writer and the parallel stage overlap, so the import
+    // runs at the pace of the slower of the two instead of their sum. Two chunks at most are in
+    // memory, whatever the number of files.
     const qsizetype chunk = std::max(1, m_options.batchSize);
-    for (qsizetype i = 0; i < files.size() && !isCancelled(); i += chunk) {
-        const QStringList part = files.mid(i, chunk);
-        const std::function<QList<Prepared>(const QString &)> work = [this, &isCancelled](const QString &file) {
-            QList<Prepared> out;
-            if (isCancelled()) {
-                return out;
-            }
-            const auto docs = FormatReader::readFile(file);
-            if (!docs) {
-                Prepared p;
-                p.result.file = file;
-                p.result.status = ImportItemResult::Status::Error;
-                p.result.error = docs.error().message;
-                out.append(p);
-                return out;
-            }
-            if (docs->isEmpty()) {
-                Prepared p;
-                p.result.file = file;
-                p.result.status = ImportItemResult::Status::Error;
-                p.result.error = QStringLiteral("no article found in the file");
-                out.append(p);
-                return out;
-            }
-            for (const RawDocument &d : *docs) {
-                out.append(prepare(d));
-            }
+    const std::function<QList<Prepared>(const QString &)> work = [this, &isCancelled](const QString &file) {
+        QList<Prepared> out;
+        if (isCancelled()) {
             return out;
-        };
-        const QList<QList<Prepared>> prepared = QtConcurrent::blockingMapped(&pool, part, work);
+        }
+        const auto docs = FormatReader::readFile(file);
+        if (!docs) {
+            Prepared p;
+            p.result.file = file;
+            p.result.status = ImportItemResult::Status::Error;
+            p.result.error = docs.error().message;
+            out.append(p);
+            return out;
+        }
+        if (docs->isEmpty()) {
+            Prepared p;
+            p.result.file = file;
+            p.result.status = ImportItemResult::Status::Error;
+            p.result.error = QStringLiteral("no article found in the file");
+            out.append(p);
+            return out;
+        }
+        for (const RawDocument &d : *docs) {
+            out.append(prepare(d));
+        }
+        return out;
+    };
+    const auto startChunk = [&](qsizetype from) { return QtConcurrent::mapped(&pool, files.mid(from, chunk), work); };
+    std::optional<QFuture<QList<Prepared>>> next;
+    if (!files.isEmpty() && !isCancelled()) {
+        next = startChunk(0);
+    }
+    for (qsizetype i = 0; i < files.size() && next; i += chunk) {
+        const QList<QList<Prepared>> prepared = next->results(); // waits for the chunk
+        next.reset();
+        if (i + chunk < files.size() && !isCancelled()) {
+            next = startChunk(i + chunk);
+        }
         QList<Prepared> batch;
         for (const auto &list : prepared) {
             batch.append(list);
@@ -323,6 +359,10 @@ ImportSummary Importer::run(const QStringList &paths, const Reporter &report, co
         if (!total.fatalError.isEmpty()) {
             break;
         }
+    }
+    if (next) {
+        next->cancel();
+        next->waitForFinished();
     }
     total.cancelled = isCancelled();
     return total;

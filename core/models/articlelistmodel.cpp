@@ -1,5 +1,9 @@
 #include "articlelistmodel.h"
 
+#include <QSet>
+
+#include <algorithm>
+
 namespace Entente::Core {
 
 ArticleListModel::ArticleListModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -20,9 +24,29 @@ void ArticleListModel::reload()
 {
     beginResetModel();
     m_rows.clear();
+    m_ranked.clear();
+    m_rankedNext = 0;
+    m_rankedAll = false;
     m_total = 0;
     m_lastError.clear();
-    if (m_db) {
+    if (m_db && !m_filter.search.trimmed().isEmpty()) {
+        // A search: the count from the full-text index and the best matches of the first page. Ranking
+        // every match and returning them all costs more than the first page needs; that is done once,
+        // when the analyst scrolls past it (fetchMore).
+        ArticleRepository repo(m_db->connection());
+        const auto n = repo.count(m_filter);
+        if (n) {
+            m_total = *n;
+            const auto page = repo.list(m_filter, 0, kSearchPageSize);
+            if (page) {
+                m_rows = *page;
+            } else {
+                m_lastError = page.error().message;
+            }
+        } else {
+            m_lastError = n.error().message;
+        }
+    } else if (m_db) {
         ArticleRepository repo(m_db->connection());
         const auto n = repo.count(m_filter);
         if (n) {
@@ -146,7 +170,36 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) {
         return;
     }
-    const auto page = ArticleRepository(m_db->connection()).list(m_filter, m_rows.size(), kPageSize);
+    ArticleRepository repo(m_db->connection());
+    const bool searching = !m_filter.search.trimmed().isEmpty();
+    QList<qint64> ids;
+    if (searching) {
+        if (!m_rankedAll) {
+            // Past the first page: rank every match once and page through that list from now on, leaving
+            // out the rows already shown.
+            const auto all = repo.rankedIds(m_filter);
+            if (!all) {
+                m_lastError = all.error().message;
+                m_total = m_rows.size();
+                return;
+            }
+            QSet<qint64> shown;
+            for (const ArticleSummary &r : std::as_const(m_rows)) {
+                shown.insert(r.id);
+            }
+            m_ranked.clear();
+            for (qint64 id : *all) {
+                if (!shown.contains(id)) {
+                    m_ranked.append(id);
+                }
+            }
+            m_rankedNext = 0;
+            m_rankedAll = true;
+        }
+        ids = m_ranked.mid(m_rankedNext, kSearchPageSize);
+        m_rankedNext += ids.size();
+    }
+    const auto page = searching ? repo.summaries(m_filter, ids) : repo.list(m_filter, m_rows.size(), kPageSize);
     if (!page) {
         m_lastError = page.error().message;
         m_total = m_rows.size();
@@ -156,6 +209,10 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
         // The table shrank under us (another process deleted rows): stop asking.
         m_total = m_rows.size();
         return;
+    }
+    if (searching && m_rankedNext >= m_ranked.size()) {
+        // Every ranked id read: matches deleted since the search are not waited for.
+        m_total = m_rows.size() + page->size();
     }
     m_fetching = true;
     beginInsertRows({}, static_cast<int>(m_rows.size()), static_cast<int>(m_rows.size() + page->size() - 1));

@@ -42,9 +42,16 @@ public:
 
 private:
     static constexpr int kPageSize = 200;
+    /// Rows with a snippet cost more (the article text is read and highlighted): smaller pages.
+    static constexpr int kSearchPageSize = 50;
     std::shared_ptr<Database> m_db;
     ArticleFilter m_filter;
     QList<ArticleSummary> m_rows;
+    /// With a search, once scrolled past the first page: the matches not yet shown, in rank order
+    /// (ranked once per search instead of once per page).
+    QList<qint64> m_ranked;
+    qsizetype m_rankedNext = 0; ///< the first of m_ranked not yet read into m_rows
+    bool m_rankedAll = false;
     qint64 m_total = 0;
     bool m_fetching = false; ///< views may ask for more while rows are being inserted
     QString m_lastError;

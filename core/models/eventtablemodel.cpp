@@ -159,7 +159,9 @@ void EventTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) {
         return;
     }
-    const auto page = EventRepository(m_db->connection()).query(m_filter, m_rows.size(), kPageSize);
+    // From the last loaded event on, not from an offset: the page costs the same at any depth.
+    EventRepository repo(m_db->connection());
+    const auto page = m_rows.isEmpty() ? repo.query(m_filter, 0, kPageSize) : repo.queryAfter(m_filter, m_rows.last(), kPageSize);
     if (!page || page->isEmpty()) {
         m_total = m_rows.size();
         return;

@@ -51,7 +51,7 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
 private:
-    static constexpr int kPageSize = 500;
+    static constexpr int kPageSize = 200;
     std::shared_ptr<Database> m_db;
     EventFilter m_filter;
     QList<Event> m_rows;

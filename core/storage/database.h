@@ -20,7 +20,7 @@ namespace Entente::Core {
 class Database final
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     struct Options
     {

@@ -6,6 +6,7 @@
 #include <core/storage/transaction.h>
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -312,7 +313,10 @@ Status Store::setTagColor(const QString &tag, const QString &color)
 
 Result<Store::Stats> Store::stats() const
 {
+    // Shaped for a million events: every count is read from an index, one pass per index, and the
+    // distinct actors by seeking from one code to the next instead of visiting every event.
     QSqlQuery q(m_db->connection());
+    q.setForwardOnly(true);
     Stats s;
     const auto scalar = [&q](const QString &sql, qint64 &out) -> bool {
         if (!q.exec(sql) || !q.next()) {
@@ -323,27 +327,67 @@ Result<Store::Stats> Store::stats() const
     };
     const bool ok =
         scalar(QStringLiteral("SELECT count(*) FROM articles"), s.articles) &&
-        scalar(QStringLiteral("SELECT count(*) FROM events"), s.events) &&
-        scalar(QStringLiteral("SELECT count(*) FROM events WHERE status = 'auto'"), s.unreviewed) &&
-        scalar(QStringLiteral("SELECT count(*) FROM events WHERE status = 'confirmed'"), s.confirmed) &&
-        scalar(QStringLiteral("SELECT count(*) FROM events WHERE status = 'rejected'"), s.rejected) &&
-        scalar(QStringLiteral("SELECT count(*) FROM events WHERE status = 'edited'"), s.edited) &&
-        scalar(QStringLiteral("SELECT count(*) FROM events WHERE status = 'manual'"), s.manual) &&
         scalar(QStringLiteral("SELECT count(*) FROM tags"), s.tags) &&
         scalar(QStringLiteral("SELECT count(*) FROM sources"), s.sources) &&
-        scalar(QStringLiteral("SELECT count(*) FROM (SELECT source_actor FROM events WHERE source_actor IS NOT NULL "
-                              "UNION SELECT target_actor FROM events WHERE target_actor IS NOT NULL)"),
-               s.actors) &&
         scalar(QStringLiteral("SELECT count(DISTINCT story_cluster) FROM articles WHERE story_cluster IS NOT NULL"),
                s.storyClusters);
     if (!ok) {
         return Database::sqlError(QStringLiteral("Could not count"), q.lastError());
     }
-    if (!q.exec(QStringLiteral("SELECT type, count(*) FROM events WHERE status <> 'rejected' GROUP BY type"))) {
+    if (!q.exec(QStringLiteral("SELECT status, count(*) FROM events GROUP BY status"))) {
+        return Database::sqlError(QStringLiteral("Could not count"), q.lastError());
+    }
+    while (q.next()) {
+        const QString status = q.value(0).toString();
+        const qint64 n = q.value(1).toLongLong();
+        s.events += n;
+        if (status == QLatin1String("auto")) {
+            s.unreviewed = n;
+        } else if (status == QLatin1String("confirmed")) {
+            s.confirmed = n;
+        } else if (status == QLatin1String("rejected")) {
+            s.rejected = n;
+        } else if (status == QLatin1String("edited")) {
+            s.edited = n;
+        } else if (status == QLatin1String("manual")) {
+            s.manual = n;
+        }
+    }
+    QSet<QString> actors;
+    for (const QString &column : {QStringLiteral("source_actor"), QStringLiteral("target_actor")}) {
+        const QString sql = QStringLiteral("WITH RECURSIVE codes(code) AS (SELECT min(%1) FROM events UNION ALL "
+                                           "SELECT (SELECT min(%1) FROM events WHERE %1 > codes.code) FROM codes "
+                                           "WHERE codes.code IS NOT NULL) SELECT code FROM codes WHERE code IS NOT NULL")
+                                .arg(column);
+        if (!q.exec(sql)) {
+            return Database::sqlError(QStringLiteral("Could not count"), q.lastError());
+        }
+        while (q.next()) {
+            actors.insert(q.value(0).toString());
+        }
+    }
+    actors.remove(QString());
+    s.actors = actors.size();
+    // Non-rejected events by type: all of them by type, less the rejected ones (few, and found by status).
+    if (!q.exec(QStringLiteral("SELECT type, count(*) FROM events GROUP BY type"))) {
         return Database::sqlError(QStringLiteral("Could not count"), q.lastError());
     }
     while (q.next()) {
         s.byType.insert(q.value(0).toString(), q.value(1).toLongLong());
+    }
+    if (s.rejected > 0) {
+        if (!q.exec(QStringLiteral("SELECT type, count(*) FROM events WHERE status = 'rejected' GROUP BY type"))) {
+            return Database::sqlError(QStringLiteral("Could not count"), q.lastError());
+        }
+        while (q.next()) {
+            const QString type = q.value(0).toString();
+            const qint64 left = s.byType.value(type) - q.value(1).toLongLong();
+            if (left > 0) {
+                s.byType.insert(type, left);
+            } else {
+                s.byType.remove(type);
+            }
+        }
     }
     return s;
 }

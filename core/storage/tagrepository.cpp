@@ -24,10 +24,12 @@ QString TagRepository::normalise(const QString &name)
     QString out;
     out.reserve(name.size());
     for (const QChar c : name) {
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format) {
-            continue;
+        // Tabs and line breaks are control characters too, but they separate words.
+        if (c.isSpace()) {
+            out.append(QChar(u' '));
+        } else if (c.category() != QChar::Other_Control && c.category() != QChar::Other_Format) {
+            out.append(c);
         }
-        out.append(c.isSpace() ? QChar(u' ') : c);
     }
     out = out.simplified();
     if (out.size() > 100) {
@@ -164,7 +166,9 @@ Result<qint64> ActorRepository::addAlias(const Alias &a)
 {
     QString text;
     for (const QChar c : a.alias) {
-        if (c.category() != QChar::Other_Control && c.category() != QChar::Other_Format) {
+        if (c.isSpace()) {
+            text.append(QChar(u' '));
+        } else if (c.category() != QChar::Other_Control && c.category() != QChar::Other_Format) {
             text.append(c);
         }
     }

@@ -140,7 +140,7 @@ private Q_SLOTS:
         empty.close();
         QFile binary(dir.filePath(QStringLiteral("image.html")));
         QVERIFY(binary.open(QIODevice::WriteOnly));
-        binary.write(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+        binary.write(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20));
         binary.close();
         QVERIFY(QFile::copy(data(QStringLiteral("cleaning/clean-plain.txt")), dir.filePath(QStringLiteral("good.txt"))));
         const Run r = import(db, {dir.path(), dir.filePath(QStringLiteral("missing.txt"))});

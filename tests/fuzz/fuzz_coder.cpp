@@ -1,0 +1,7 @@
+// libFuzzer entry point; the target itself is EntenteFuzz::coder() in fuzztargets.h.
+#include "fuzztargets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return EntenteFuzz::coder(data, size);
+}
