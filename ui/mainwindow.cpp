@@ -952,8 +952,10 @@ void MainWindow::updateStatus()
 
 void MainWindow::selectArticle(qint64 articleId)
 {
+    // Page in a little to find the row, but never the whole of a huge list: an article far down
+    // is still opened in the reader, just not scrolled to in the library.
     int row = m_articles->rowOf(articleId);
-    while (row < 0 && m_articles->canFetchMore({})) {
+    for (int pages = 0; row < 0 && pages < 25 && m_articles->canFetchMore({}); ++pages) {
         m_articles->fetchMore({});
         row = m_articles->rowOf(articleId);
     }
@@ -982,7 +984,7 @@ void MainWindow::selectEvent(qint64 eventId)
         renderReader();
     }
     int row = m_events->rowOf(eventId);
-    while (row < 0 && m_events->canFetchMore({})) {
+    for (int pages = 0; row < 0 && pages < 25 && m_events->canFetchMore({}); ++pages) {
         m_events->fetchMore({});
         row = m_events->rowOf(eventId);
     }
