@@ -665,7 +665,7 @@ bool MainWindow::openDatabase(const QString &path)
     if (stats && stats->articles == 0 && m_offerSamples && !m_db->isReadOnly()) {
         const bool yes = m_quiet || QMessageBox::question(this, QStringLiteral("An empty database"),
                                                           QStringLiteral("This database is empty. Load the bundled "
-                                                                         "sample corpus (about 45 short articles on "
+                                                                         "sample corpus (70 short articles on "
                                                                          "alliance and basing history) so the views "
                                                                          "show something?")) == QMessageBox::Yes;
         if (yes) {
