@@ -36,11 +36,14 @@ for t in "${targets[@]}"; do
         fuzz_html|fuzz_feed) max_len=16384 ;;
         *) max_len=4096 ;;
     esac
+    # The HTML fixtures of the test suite are seeds for the HTML target too (not copied here).
+    extra=()
+    [ "$t" = fuzz_html ] && extra=(tests/data/html)
     echo "== $t: ${seconds} s"
     # The first folder receives new inputs; the committed seeds are read only.
     if ! "build-fuzz/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
         -max_len="$max_len" -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$t-" \
-        "$corpus" "tests/fuzz/corpus/$t" >"build-fuzz/$t.log" 2>&1; then
+        "$corpus" "tests/fuzz/corpus/$t" "${extra[@]}" >"build-fuzz/$t.log" 2>&1; then
         failed+=("$t")
         grep -E "ERROR|SUMMARY|invariant|Test unit written|==[0-9]+==" "build-fuzz/$t.log" | head -20 >&2 || true
         echo "   full log: build-fuzz/$t.log" >&2

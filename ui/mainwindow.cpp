@@ -93,6 +93,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_articles = new ArticleListModel(this);
     m_events = new EventTableModel(this);
     m_undo = new QUndoStack(this);
+    m_libraryReload = new QTimer(this);
+    m_libraryReload->setSingleShot(true);
+    m_libraryReload->setInterval(300);
+    connect(m_libraryReload, &QTimer::timeout, this, [this] {
+        m_articles->reload();
+        updateStatus();
+    });
     m_relations = std::make_shared<RelationModel>();
     buildCentral();
     buildDocks();
@@ -1478,9 +1485,9 @@ void MainWindow::startImport(ImportJob *job, int total)
                 if (status == QLatin1String("error")) {
                     failures->append(QStringLiteral("%1: %2").arg(QFileInfo(file).fileName(), error));
                 }
-                // New articles appear as their batch lands.
-                if (m_articles->totalCount() < 200) {
-                    m_articles->reload();
+                // New articles appear as their batch lands: one reload per burst of results, not one per file.
+                if (!m_libraryReload->isActive()) {
+                    m_libraryReload->start();
                 }
             });
     connect(job, &ImportJob::progress, this, [this](int done) {

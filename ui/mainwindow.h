@@ -27,6 +27,7 @@ class QAction;
 class QCheckBox;
 class QPushButton;
 class QListWidget;
+class QTimer;
 
 namespace Entente::Core {
 class ArticleListModel;
@@ -157,6 +158,7 @@ private:
     Core::EventTableModel *m_events = nullptr;
     QSortFilterProxyModel *m_eventsProxy = nullptr;
     QUndoStack *m_undo = nullptr;
+    QTimer *m_libraryReload = nullptr;
     Core::ImportJob *m_importJob = nullptr;
     struct VisualData
     {

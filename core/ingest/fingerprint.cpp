@@ -45,15 +45,36 @@ quint64 hash64(const QString &s)
 }
 } // namespace
 
+namespace {
+QString hashOfWords(const QStringList &w)
+{
+    const QString norm = w.join(QLatin1Char(' '));
+    return QString::fromLatin1(QCryptographicHash::hash(norm.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+quint64 simhashOfWords(const QStringList &w);
+} // namespace
+
 QString Fingerprint::contentHash(const QString &text)
 {
-    const QString norm = words(text).join(QLatin1Char(' '));
-    return QString::fromLatin1(QCryptographicHash::hash(norm.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return hashOfWords(words(text));
 }
 
 quint64 Fingerprint::simhash(const QString &text)
 {
+    return simhashOfWords(words(text));
+}
+
+Fingerprint::Both Fingerprint::both(const QString &text)
+{
+    // One pass over the text for both fingerprints: the import computes them for every article.
     const QStringList w = words(text);
+    return {hashOfWords(w), simhashOfWords(w)};
+}
+
+namespace {
+quint64 simhashOfWords(const QStringList &w)
+{
     if (w.isEmpty()) {
         return 0;
     }
@@ -76,6 +97,7 @@ quint64 Fingerprint::simhash(const QString &text)
     // Zero means "no fingerprint" in the store; a text that hashes to it gets one set bit.
     return out == 0 ? 1 : out;
 }
+} // namespace
 
 QList<int> Fingerprint::bands(quint64 simhash)
 {

@@ -23,6 +23,13 @@ public:
     static QList<int> bands(quint64 simhash);
 
     static QString contentHash(const QString &text);
+    struct Both
+    {
+        QString contentHash;
+        quint64 simhash = 0;
+    };
+    /// Both fingerprints from one pass over the text (same values as the two functions).
+    static Both both(const QString &text);
     static quint64 simhash(const QString &text);
     static int distance(quint64 a, quint64 b);
     static bool isNearDuplicate(quint64 a, quint64 b) { return distance(a, b) <= kNearDuplicateBits; }

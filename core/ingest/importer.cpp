@@ -86,8 +86,9 @@ Importer::Prepared Importer::prepare(const RawDocument &doc) const
                                                                             : a.cleanText.size())
                       .left(120);
     }
-    a.contentHash = Fingerprint::contentHash(a.cleanText);
-    a.simhash = Fingerprint::simhash(a.cleanText);
+    const Fingerprint::Both fp = Fingerprint::both(a.cleanText);
+    a.contentHash = fp.contentHash;
+    a.simhash = fp.simhash;
     p.result.title = a.title;
     if (m_options.extract && m_coder) {
         p.events = removeRepeatedEvents(m_coder->code(a.cleanText, a.published));
